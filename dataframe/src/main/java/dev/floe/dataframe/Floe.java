@@ -1,0 +1,47 @@
+package dev.floe.dataframe;
+
+import dev.floe.dataframe.plan.CsvScan;
+import dev.floe.io.CsvOptions;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Where a Floe program starts.
+ *
+ * <pre>{@code
+ * DataFrame df = Floe.readCsv("logs/*.csv", CsvOptions.parseDates("timestamp"));
+ * try (Table t = df.groupBy(col("timestamp").dt().hour().as("hour"))
+ *                  .agg(mean(col("value")).as("mean_value"))
+ *                  .sort("hour")
+ *                  .compute()) {
+ *     System.out.println(t);
+ * }
+ * }</pre>
+ */
+public final class Floe {
+    private static final RootAllocator ROOT = new RootAllocator(Long.MAX_VALUE);
+
+    private Floe() {
+    }
+
+    /**
+     * A lazy frame over every CSV file {@code glob} matches: a local path or glob ({@code *}, {@code ?},
+     * {@code [..]}, {@code **}) or a Hadoop file-system URI ({@code hdfs://...}). Nothing is read until
+     * the frame is used: the files are listed and the schema inferred on first need.
+     */
+    public static DataFrame readCsv(String glob, CsvOptions options) {
+        return new DataFrame(CsvScan.of(glob, options), ExecutionOptions.defaults());
+    }
+
+    public static DataFrame readCsv(String glob) {
+        return readCsv(glob, CsvOptions.defaults());
+    }
+
+    /**
+     * The process-wide allocator every query's allocator descends from. Its allocated memory is zero
+     * whenever no query runs and every {@link Table} is closed.
+     */
+    public static BufferAllocator rootAllocator() {
+        return ROOT;
+    }
+}

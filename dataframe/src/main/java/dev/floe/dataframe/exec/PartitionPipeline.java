@@ -1,0 +1,59 @@
+package dev.floe.dataframe.exec;
+
+import dev.floe.dataframe.plan.Filter;
+import dev.floe.dataframe.plan.LogicalPlan;
+import dev.floe.dataframe.plan.Project;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * One partition's work, streaming: each batch from the source goes through the row operators and into
+ * the sink before the next batch is read, so a partition is never held in memory whole.
+ *
+ * <pre>
+ *   source ─► batch ─► filter ─► project ─► ... ─► sink.accept      (repeat until the source ends)
+ *                                                  sink.result ─► the task's result
+ * </pre>
+ */
+public final class PartitionPipeline {
+    private PartitionPipeline() {
+    }
+
+    /** Compiles the row operators ({@link Filter}s and {@link Project}s, bottom-up) of a pipeline. */
+    public static List<RowOperator> compile(List<LogicalPlan> rowOps, BufferAllocator allocator) {
+        List<RowOperator> ops = new ArrayList<>(rowOps.size());
+        try {
+            for (LogicalPlan node : rowOps) {
+                if (node instanceof Filter f) {
+                    ops.add(new FilterOperator(f.predicate(), f.input().schema(), allocator));
+                } else if (node instanceof Project p) {
+                    ops.add(new ProjectOperator(p.exprs(), p.input().schema(), p.schema(), allocator));
+                } else {
+                    throw new IllegalArgumentException("not a row operator: " + node.describe());
+                }
+            }
+            return ops;
+        } catch (RuntimeException e) {
+            ops.forEach(RowOperator::close);
+            throw e;
+        }
+    }
+
+    /** Runs the pipeline to the end of the source (or until the sink is satisfied) and returns the result. */
+    public static <R> R run(BatchSource source, List<RowOperator> ops, PartitionSink<R> sink, BooleanSupplier cancelled) {
+        while (!sink.isSatisfied() && source.next()) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("query cancelled");
+            }
+            VectorSchemaRoot batch = source.batch();
+            for (RowOperator op : ops) {
+                batch = op.apply(batch);
+            }
+            sink.accept(batch);
+        }
+        return sink.result();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.floe.dataframe.exec.agg;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.floe.expressions.AggregateCall;
+import dev.floe.expressions.AggregateFunction;
+import dev.floe.expressions.FloeType;
+import dev.floe.expressions.Schema;
+import dev.floe.expressions.TypeChecker;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What an aggregation computes, resolved against its input schema: the key types, and for each
+ * aggregate its function, input type and the text used in error messages. Enough to create empty
+ * states anywhere — a plain serialisable value.
+ */
+public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions,
+        List<FloeType> inputTypes, List<String> descriptions) implements Serializable {
+
+    public AggregateLayout {
+        keyTypes = List.copyOf(requireNonNull(keyTypes, "keyTypes is null"));
+        functions = List.copyOf(requireNonNull(functions, "functions is null"));
+        inputTypes = List.copyOf(requireNonNull(inputTypes, "inputTypes is null"));
+        descriptions = List.copyOf(requireNonNull(descriptions, "descriptions is null"));
+    }
+
+    public static AggregateLayout of(List<FloeType> keyTypes, List<AggregateCall> calls, Schema input) {
+        List<FloeType> inputTypes = calls.stream()
+                .map(c -> c.input() == null ? FloeType.INT64 : TypeChecker.typeOf(c.input(), input))
+                .toList();
+        return new AggregateLayout(keyTypes, calls.stream().map(AggregateCall::function).toList(), inputTypes,
+                calls.stream().map(AggregateCall::toSql).toList());
+    }
+
+    public GroupTable newGroupTable() {
+        if (keyTypes.isEmpty()) {
+            return new NoKeyGroupTable();
+        }
+        if (keyTypes.size() == 1) {
+            LongGroupTable.Kind kind = longKind(keyTypes.get(0));
+            if (kind != null) {
+                return new LongGroupTable(kind);
+            }
+        }
+        return new GenericGroupTable(keyTypes.toArray(new FloeType[0]));
+    }
+
+    public Accumulator newAccumulator(int i) {
+        FloeType in = inputTypes.get(i);
+        return switch (functions.get(i)) {
+            case COUNT_STAR -> new CountAccumulator(true);
+            case COUNT -> new CountAccumulator(false);
+            case SUM -> in == FloeType.INT64 ? new SumLongAccumulator(descriptions.get(i)) : new DoubleSumAccumulator(false);
+            case MEAN -> new DoubleSumAccumulator(true);
+            case MIN, MAX -> {
+                boolean max = functions.get(i) == AggregateFunction.MAX;
+                if (in == FloeType.FLOAT64) {
+                    yield new MinMaxDoubleAccumulator(max);
+                }
+                if (in == FloeType.STRING) {
+                    yield new MinMaxStringAccumulator(max);
+                }
+                yield new MinMaxLongAccumulator(max, longKind(in));
+            }
+        };
+    }
+
+    /** The primitive storage of a type, or null for DOUBLE and VARCHAR. */
+    static LongGroupTable.Kind longKind(FloeType type) {
+        return switch (type) {
+            case INT64 -> LongGroupTable.Kind.INT64;
+            case TIMESTAMP -> LongGroupTable.Kind.TIMESTAMP;
+            case DATE -> LongGroupTable.Kind.DATE;
+            case BOOLEAN -> LongGroupTable.Kind.BOOLEAN;
+            default -> null;
+        };
+    }
+}

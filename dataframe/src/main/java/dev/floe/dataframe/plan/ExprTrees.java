@@ -1,0 +1,105 @@
+package dev.floe.dataframe.plan;
+
+import dev.floe.expressions.AggregateCall;
+import dev.floe.expressions.Alias;
+import dev.floe.expressions.Binary;
+import dev.floe.expressions.Cast;
+import dev.floe.expressions.Column;
+import dev.floe.expressions.DatePart;
+import dev.floe.expressions.Expr;
+import dev.floe.expressions.Literal;
+import dev.floe.expressions.Unary;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Walks and rewrites expression trees. */
+public final class ExprTrees {
+    private ExprTrees() {
+    }
+
+    public static List<Expr> children(Expr e) {
+        if (e instanceof Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        if (e instanceof Unary u) {
+            return List.of(u.input());
+        }
+        if (e instanceof DatePart d) {
+            return List.of(d.input());
+        }
+        if (e instanceof Cast c) {
+            return List.of(c.input());
+        }
+        if (e instanceof Alias a) {
+            return List.of(a.input());
+        }
+        if (e instanceof AggregateCall call) {
+            return call.input() == null ? List.of() : List.of(call.input());
+        }
+        if (e instanceof Column || e instanceof Literal) {
+            return List.of();
+        }
+        throw new IllegalStateException("unhandled expression " + e.getClass().getName());
+    }
+
+    public static boolean any(Expr e, Predicate<Expr> test) {
+        if (test.test(e)) {
+            return true;
+        }
+        for (Expr c : children(e)) {
+            if (any(c, test)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of the columns {@code e} reads, in first-use order. */
+    public static Set<String> columns(Expr e) {
+        Set<String> out = new LinkedHashSet<>();
+        collectColumns(e, out);
+        return out;
+    }
+
+    private static void collectColumns(Expr e, Set<String> out) {
+        if (e instanceof Column c) {
+            out.add(c.name());
+        }
+        for (Expr c : children(e)) {
+            collectColumns(c, out);
+        }
+    }
+
+    /**
+     * Rewrites top-down: {@code rule} is tried on each node first; where it returns non-null
+     * that replaces the node (and its subtree is not visited), else the node's children are rewritten.
+     */
+    public static Expr transform(Expr e, Function<Expr, Expr> rule) {
+        Expr replaced = rule.apply(e);
+        if (replaced != null) {
+            return replaced;
+        }
+        if (e instanceof Binary b) {
+            return new Binary(b.op(), transform(b.left(), rule), transform(b.right(), rule));
+        }
+        if (e instanceof Unary u) {
+            return new Unary(u.op(), transform(u.input(), rule));
+        }
+        if (e instanceof DatePart d) {
+            return new DatePart(d.unit(), transform(d.input(), rule));
+        }
+        if (e instanceof Cast c) {
+            return new Cast(transform(c.input(), rule), c.type());
+        }
+        if (e instanceof Alias a) {
+            return new Alias(transform(a.input(), rule), a.name());
+        }
+        if (e instanceof AggregateCall call) {
+            return call.input() == null ? call : new AggregateCall(call.function(), transform(call.input(), rule));
+        }
+        return e;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.floe.dataframe.plan;
+
+import dev.floe.expressions.Schema;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A node of the logical plan that a {@code DataFrame} stands for: immutable, serialisable, and
+ * independent of how it will run. Operations on a frame stack new nodes on top of the old ones; an
+ * action hands the finished tree to the query planner.
+ *
+ * <p>{@link #schema()} of a {@link CsvScan} needs the files' headers, so it is only asked for when a
+ * plan is checked or run: building a plan reads nothing.
+ */
+public sealed interface LogicalPlan extends Serializable
+        permits CsvScan, Filter, Project, WithColumns, Aggregate, Sort, Limit {
+
+    /** The columns this node produces. Checks the node against its input's schema. */
+    Schema schema();
+
+    /** The inputs of this node, empty for a scan. */
+    List<LogicalPlan> inputs();
+
+    /** One line describing this node alone, as {@code explain()} prints it. */
+    String describe();
+
+    /** The tree below and including this node, indented, one node a line. */
+    default String treeString() {
+        StringBuilder sb = new StringBuilder();
+        appendTree(this, 0, sb);
+        return sb.toString();
+    }
+
+    private static void appendTree(LogicalPlan plan, int depth, StringBuilder sb) {
+        sb.append("  ".repeat(depth)).append(plan.describe()).append('\n');
+        for (LogicalPlan input : plan.inputs()) {
+            appendTree(input, depth + 1, sb);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.floe.dataframe;
+
+import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.mean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.floe.expressions.FloeType;
+import dev.floe.io.CsvFormatException;
+import dev.floe.io.CsvOptions;
+import dev.floe.scheduler.Scheduler;
+import dev.floe.scheduler.TaskFailedException;
+import dev.floe.testdata.CsvFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input fails with a message that says where and what, and leaks no memory. */
+class ReadCsvErrorsTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void noLeaks() {
+        assertNoArrowMemory();
+    }
+
+    @Test
+    void readingIsLazy() throws Exception {
+        CsvFixtures.writeFile(dir, "a.csv", "k,v\n1,2\n");
+        DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString()).filter(col("v").gt(1));
+        Files.delete(dir.resolve("a.csv"));
+        // Nothing was listed or read when the frame was built, so the error comes at compute time.
+        RuntimeException e = assertThrows(RuntimeException.class, df::compute);
+        assertTrue(e.getMessage().contains("no files match"), e.getMessage());
+    }
+
+    @Test
+    void globMatchingNothing() {
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> Floe.readCsv(dir.resolve("nothing-*.csv").toString()).count());
+        assertTrue(e.getMessage().contains("nothing-*.csv"), e.getMessage());
+    }
+
+    @Test
+    void badNumberNamesFileLineColumnAndText() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append("2000-01-01 00:00:").append(String.format("%02d", i % 60)).append(',').append(i % 7).append('\n');
+        }
+        csv.append("2000-01-01 01:00:00,abc\n");
+        CsvFixtures.writeFile(dir, "bad.csv", csv.toString());
+        DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString(),
+                        CsvOptions.parseDates("timestamp").withTypes(Map.of("value", FloeType.FLOAT64)).withBlockSize(4096))
+                .withScheduler(Scheduler.synchronous());
+        TaskFailedException e = assertThrows(TaskFailedException.class,
+                () -> df.groupBy(col("timestamp").dt().hour()).agg(mean("value")).compute());
+        CsvFormatException cause = (CsvFormatException) e.getCause();
+        assertTrue(cause.file().endsWith("bad.csv"), cause.file());
+        assertEquals(2002, cause.line());
+        assertEquals("value", cause.column());
+        assertEquals("abc", cause.text());
+        assertTrue(cause.getMessage().contains("line 2002"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("'abc'"), cause.getMessage());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.floe.expressions;
+
+/** Binary operators, with the SQL symbol each prints as. */
+public enum BinaryOp {
+    ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"),
+    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="),
+    AND("AND"), OR("OR");
+
+    private final String symbol;
+
+    BinaryOp(String symbol) {
+        this.symbol = symbol;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public boolean isArithmetic() {
+        return ordinal() <= MOD.ordinal();
+    }
+
+    public boolean isComparison() {
+        return ordinal() >= EQ.ordinal() && ordinal() <= GE.ordinal();
+    }
+
+    public boolean isLogical() {
+        return this == AND || this == OR;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.floe.io;
+
+/**
+ * Bad data in a CSV file: a value that does not parse as its column's type, a row with the wrong number
+ * of fields, an unterminated quote. Names the file, the 1-based physical line, the column and the text
+ * found, and says what the user can do, e.g.
+ * {@code part-00003.csv line 17, column 'value': cannot read 'abc' as DOUBLE; declare the column's type
+ * (types = {'value': 'VARCHAR'}) or fix the file}.
+ */
+public class CsvFormatException extends RuntimeException {
+    private final String file;
+    private final long line;
+    private final String column;
+    private final String text;
+
+    /**
+     * @param file   the file's path (the split's URI string)
+     * @param line   1-based physical line number in the file
+     * @param column the column's name, or null when the problem is not one column's
+     * @param text   the offending text (possibly truncated), or null
+     */
+    public CsvFormatException(String file, long line, String column, String text, String message) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.text = text;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.floe.io.csv;
+
+import dev.floe.expressions.FloeType;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Per-column type inference state, fed by a {@link CsvScanner} whose columns are bound with
+ * {@link CsvScanner#INFER}. Each column keeps the set of candidate types that every non-empty value
+ * seen so far fits ({@link ValueParsers#classify}); the answer is the smallest survivor in
+ * {@code INT64 -> FLOAT64 -> STRING}, or TIMESTAMP when every value looked like one. A column with no
+ * non-empty value is STRING. The first value that removed a candidate is kept for the log.
+ */
+public final class TypeSampler {
+    private final int[] candidates;
+    private final long[] values;
+    private final String[] demotedBy;
+
+    public TypeSampler(int columns) {
+        candidates = new int[columns];
+        Arrays.fill(candidates, ValueParsers.ALL_CANDIDATES);
+        values = new long[columns];
+        demotedBy = new String[columns];
+    }
+
+    void observe(int column, byte[] a, int s, int e) {
+        int mask = candidates[column];
+        values[column]++;
+        if (mask == 0) {
+            return;
+        }
+        int fits = ValueParsers.classify(a, s, e, mask);
+        if (fits != mask) {
+            candidates[column] = fits;
+            if (demotedBy[column] == null && values[column] > 1) {
+                demotedBy[column] = new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    public FloeType typeOf(int column) {
+        int mask = candidates[column];
+        if (values[column] == 0) {
+            return FloeType.STRING;
+        }
+        if ((mask & ValueParsers.CAN_INT64) != 0) {
+            return FloeType.INT64;
+        }
+        if ((mask & ValueParsers.CAN_FLOAT64) != 0) {
+            return FloeType.FLOAT64;
+        }
+        if ((mask & ValueParsers.CAN_TIMESTAMP) != 0) {
+            return FloeType.TIMESTAMP;
+        }
+        return FloeType.STRING;
+    }
+
+    /** Non-empty values seen in {@code column}. */
+    public long values(int column) {
+        return values[column];
+    }
+
+    /** The first value that narrowed the column's type after other values had been seen, or null. */
+    public String demotedBy(int column) {
+        return demotedBy[column];
+    }
+}

@@ -1,0 +1,340 @@
+package dev.floe.io.csv;
+
+import dev.floe.expressions.Temporal;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-slice parsers for the hot path: {@code a[s, e)} to a primitive, no String and no object per
+ * value. A slice that is not a value of the type throws {@link ParseFailure#INSTANCE}. Slices are
+ * never empty (an empty field is NULL and never reaches a parser).
+ *
+ * <p>Doubles: the fast path reads {@code [+-]digits[.digits]} into a mantissa {@code m} and a count
+ * {@code k} of fraction digits; when {@code m < 2^53} and {@code k <= 22} both {@code m} and
+ * {@code 10^k} are exact doubles and one IEEE division gives the correctly rounded result, the same
+ * bits as {@link Double#parseDouble}. Anything else (exponents, long mantissas, NaN, Infinity) is
+ * validated and handed to {@code Double.parseDouble}.
+ */
+public final class ValueParsers {
+    /** Candidate-type bits for inference ({@link #classify}). */
+    public static final int CAN_INT64 = 1;
+    public static final int CAN_FLOAT64 = 2;
+    public static final int CAN_TIMESTAMP = 4;
+    public static final int ALL_CANDIDATES = CAN_INT64 | CAN_FLOAT64 | CAN_TIMESTAMP;
+
+    private static final double[] POW10 = new double[23];
+    private static final long MANTISSA_LIMIT = 1L << 53;
+    private static final long MULTMIN = Long.MIN_VALUE / 10;
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private ValueParsers() {
+    }
+
+    public static long parseLong(byte[] a, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        byte first = a[i];
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            if (++i == e) {
+                throw ParseFailure.INSTANCE;
+            }
+        }
+        if (e - i <= 18) {
+            long v = 0;
+            for (; i < e; i++) {
+                int d = a[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw ParseFailure.INSTANCE;
+                }
+                v = v * 10 + d;
+            }
+            return negative ? -v : v;
+        }
+        // up to 19+ digits: accumulate negatively, like Long.parseLong, to detect overflow
+        long v = 0;
+        for (; i < e; i++) {
+            int d = a[i] - '0';
+            if (d < 0 || d > 9 || v < MULTMIN) {
+                throw ParseFailure.INSTANCE;
+            }
+            v *= 10;
+            if (v < Long.MIN_VALUE + d) {
+                throw ParseFailure.INSTANCE;
+            }
+            v -= d;
+        }
+        if (!negative && v == Long.MIN_VALUE) {
+            throw ParseFailure.INSTANCE;
+        }
+        return negative ? v : -v;
+    }
+
+    public static double parseDouble(byte[] a, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        byte first = a[i];
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i++;
+        }
+        long m = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean dot = false;
+        for (; i < e; i++) {
+            byte c = a[i];
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+                digits++;
+                if (dot) {
+                    fractionDigits++;
+                }
+                if (m >= MANTISSA_LIMIT) {
+                    return parseDoubleSlow(a, s, e);
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return parseDoubleSlow(a, s, e);
+            }
+        }
+        if (digits == 0 || fractionDigits >= POW10.length) {
+            return parseDoubleSlow(a, s, e);
+        }
+        double v = fractionDigits == 0 ? (double) m : (double) m / POW10[fractionDigits];
+        return negative ? -v : v;
+    }
+
+    /** The general path: a strict decimal grammar (or NaN/Infinity), then {@link Double#parseDouble}. */
+    static double parseDoubleSlow(byte[] a, int s, int e) {
+        String text = new String(a, s, e - s, StandardCharsets.ISO_8859_1);
+        switch (text) {
+            case "NaN": case "nan": case "NAN":
+                return Double.NaN;
+            case "Infinity": case "+Infinity": case "inf": case "+inf": case "Inf": case "+Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Infinity": case "-inf": case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                break;
+        }
+        if (!isDecimalLiteral(a, s, e)) {
+            throw ParseFailure.INSTANCE;
+        }
+        return Double.parseDouble(text);
+    }
+
+    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}. */
+    static boolean isDecimalLiteral(byte[] a, int s, int e) {
+        int i = s;
+        if (i < e && (a[i] == '+' || a[i] == '-')) {
+            i++;
+        }
+        int mantissaDigits = 0;
+        while (i < e && isDigit(a[i])) {
+            i++;
+            mantissaDigits++;
+        }
+        if (i < e && a[i] == '.') {
+            i++;
+            while (i < e && isDigit(a[i])) {
+                i++;
+                mantissaDigits++;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return false;
+        }
+        if (i < e && (a[i] == 'e' || a[i] == 'E')) {
+            i++;
+            if (i < e && (a[i] == '+' || a[i] == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < e && isDigit(a[i])) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == e;
+    }
+
+    /**
+     * {@code YYYY-MM-DD[ T]HH:MM:SS[.f{1,9}]} to microseconds since the epoch (digits beyond the
+     * microsecond are truncated); with {@code allowDate}, also {@code YYYY-MM-DD} (midnight).
+     */
+    public static long parseTimestampMicros(byte[] a, int s, int e, boolean allowDate) {
+        int n = e - s;
+        long days = parseDateDays(a, s, Math.min(e, s + 10));
+        if (n == 10 && allowDate) {
+            return days * Temporal.MICROS_PER_DAY;
+        }
+        if (n < 19 || (a[s + 10] != ' ' && a[s + 10] != 'T') || a[s + 13] != ':' || a[s + 16] != ':') {
+            throw ParseFailure.INSTANCE;
+        }
+        int hour = twoDigits(a, s + 11);
+        int minute = twoDigits(a, s + 14);
+        int second = twoDigits(a, s + 17);
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw ParseFailure.INSTANCE;
+        }
+        long micros = 0;
+        if (n > 19) {
+            int fractionDigits = n - 20;
+            if (a[s + 19] != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                throw ParseFailure.INSTANCE;
+            }
+            for (int i = 0; i < 6; i++) {
+                micros = micros * 10 + (i < fractionDigits ? digit(a[s + 20 + i]) : 0);
+            }
+            for (int i = 6; i < fractionDigits; i++) {
+                digit(a[s + 20 + i]);
+            }
+        }
+        long secondOfDay = hour * 3600L + minute * 60L + second;
+        return (days * 86_400L + secondOfDay) * Temporal.MICROS_PER_SECOND + micros;
+    }
+
+    /** {@code YYYY-MM-DD} to days since the epoch. */
+    public static int parseDateDays(byte[] a, int s, int e) {
+        if (e - s != 10 || a[s + 4] != '-' || a[s + 7] != '-') {
+            throw ParseFailure.INSTANCE;
+        }
+        int year = twoDigits(a, s) * 100 + twoDigits(a, s + 2);
+        int month = twoDigits(a, s + 5);
+        int day = twoDigits(a, s + 8);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            throw ParseFailure.INSTANCE;
+        }
+        return (int) Temporal.daysFromCivil(year, month, day);
+    }
+
+    /** true/false, t/f, 1/0, yes/no (any case). */
+    public static boolean parseBoolean(byte[] a, int s, int e) {
+        String text = new String(a, s, Math.min(e - s, 8), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        if (e - s <= 5) {
+            switch (text) {
+                case "true": case "t": case "1": case "yes": case "y":
+                    return true;
+                case "false": case "f": case "0": case "no": case "n":
+                    return false;
+                default:
+                    break;
+            }
+        }
+        throw ParseFailure.INSTANCE;
+    }
+
+    /**
+     * The candidate types (of {@code mask}) that can hold the non-empty value {@code a[s, e)}. Integers
+     * with a leading zero ({@code 08123}) fit no number type (they are identifiers: keep the text), and
+     * neither do integers beyond int64 (never silently a double). Timestamps must be complete
+     * ({@code YYYY-MM-DD HH:MM:SS[.ffffff]} or with a {@code T}).
+     */
+    public static int classify(byte[] a, int s, int e, int mask) {
+        int result = 0;
+        if ((mask & (CAN_INT64 | CAN_FLOAT64)) != 0 && !hasLeadingZero(a, s, e)) {
+            if (isIntegerLiteral(a, s, e)) {
+                if (fitsLong(a, s, e)) {
+                    result |= CAN_INT64 | CAN_FLOAT64;
+                }
+            } else if (isFloat(a, s, e)) {
+                result |= CAN_FLOAT64;
+            }
+        }
+        if ((mask & CAN_TIMESTAMP) != 0 && e - s >= 19 && isTimestamp(a, s, e)) {
+            result |= CAN_TIMESTAMP;
+        }
+        return result & mask;
+    }
+
+    private static boolean isFloat(byte[] a, int s, int e) {
+        try {
+            parseDouble(a, s, e);
+            return true;
+        } catch (ParseFailure f) {
+            return false;
+        }
+    }
+
+    private static boolean fitsLong(byte[] a, int s, int e) {
+        try {
+            parseLong(a, s, e);
+            return true;
+        } catch (ParseFailure f) {
+            return false;
+        }
+    }
+
+    private static boolean isTimestamp(byte[] a, int s, int e) {
+        try {
+            parseTimestampMicros(a, s, e, false);
+            return true;
+        } catch (ParseFailure f) {
+            return false;
+        }
+    }
+
+    static boolean isIntegerLiteral(byte[] a, int s, int e) {
+        int i = s;
+        if (a[i] == '+' || a[i] == '-') {
+            i++;
+        }
+        if (i == e) {
+            return false;
+        }
+        for (; i < e; i++) {
+            if (!isDigit(a[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An integer part of two or more digits starting with 0: {@code 08123}, {@code -007.5}. */
+    static boolean hasLeadingZero(byte[] a, int s, int e) {
+        int i = s;
+        if (i < e && (a[i] == '+' || a[i] == '-')) {
+            i++;
+        }
+        return i + 1 < e && a[i] == '0' && isDigit(a[i + 1]);
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static int digit(byte b) {
+        int d = b - '0';
+        if (d < 0 || d > 9) {
+            throw ParseFailure.INSTANCE;
+        }
+        return d;
+    }
+
+    private static int twoDigits(byte[] a, int i) {
+        return digit(a[i]) * 10 + digit(a[i + 1]);
+    }
+
+    private static int daysInMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4: case 6: case 9: case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Floe's partition scheduler: task graphs and the threads that run them. Generic: it knows nothing
+ * of Arrow or dataframes, only of keys, dependencies and functions.
+ *
+ * <pre>
+ *   TaskGraph.builder().add(task)...build()       validated DAG of Tasks (key, dependencies, function, kind, description)
+ *        │ cull(outputs) / fuseLinearChains(outputs) / order(outputs)
+ *        ▼
+ *   Scheduler.shared().submit(graph, outputs)  ─►  Computation: get(), cancel(), listeners
+ * </pre>
+ *
+ * See {@link dev.floe.scheduler.Scheduler} for the scheduling policy and the ownership rule for
+ * {@link java.lang.AutoCloseable} results.
+ */
+package dev.floe.scheduler;

@@ -1,0 +1,73 @@
+package dev.floe.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ProgressListenerTest {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    private final ProgressListener recorder = new ProgressListener() {
+        @Override
+        public void taskStarted(String key, String kind) {
+            events.add("start " + key + " " + kind);
+        }
+
+        @Override
+        public void taskFinished(String key, String kind, long nanos) {
+            events.add("finish " + key);
+        }
+
+        @Override
+        public void done(boolean success) {
+            events.add("done " + success);
+        }
+    };
+
+    @Test
+    void synchronousEventsComeInStaticOrder() {
+        Computation computation = Scheduler.synchronous().submit(TreeReduction.sum(3, 2), List.of("total"), recorder);
+        computation.get();
+        assertEquals(List.of(
+                "start chunk-0 chunk", "finish chunk-0", "start chunk-1 chunk", "finish chunk-1",
+                "start combine-1-0 combine", "finish combine-1-0", "start chunk-2 chunk", "finish chunk-2",
+                "start combine-1-1 combine", "finish combine-1-1", "start total finalize", "finish total",
+                "done true"), events);
+    }
+
+    @Test
+    void aFailureEndsWithDoneFalseAndALateListenerHearsTheEndAtOnce() {
+        TaskGraph graph = TaskGraph.builder()
+                .add("a", List.of(), (c, in) -> 1L)
+                .add("b", List.of("a"), (c, in) -> { throw new IllegalStateException("no"); })
+                .build();
+        Computation computation = Scheduler.synchronous().submit(graph, List.of("b"), recorder);
+        try {
+            computation.get();
+        } catch (TaskFailedException expected) {
+            // the events are what this test is about
+        }
+        computation.addListener(new ProgressListener() {
+            @Override
+            public void done(boolean success) {
+                events.add("late done " + success);
+            }
+        });
+        assertEquals(List.of("start a task", "finish a", "start b task", "done false", "late done false"), events);
+    }
+
+    @Test
+    void aThrowingListenerDoesNotBreakTheComputation() {
+        ProgressListener broken = new ProgressListener() {
+            @Override
+            public void taskStarted(String key, String kind) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        assertEquals(TreeReduction.expected(5),
+                Scheduler.synchronous().submit(TreeReduction.sum(5, 2), List.of("total"), broken).get().get("total"));
+    }
+}

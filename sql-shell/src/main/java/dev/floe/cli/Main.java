@@ -1,0 +1,68 @@
+package dev.floe.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The {@code floe} command line. Only this package writes to the terminal: standard output for
+ * results, standard error for errors, exit status 1 on the first error.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: floe <command> [options]
+
+              demo [--rows-per-file N] [--files N] [--cache DIR]
+                  The canonical query (mean of value per hour of timestamp) on a generated sample
+                  table, through the Java API.
+              gen timeseries --out DIR --files N --rows-per-file M [--seed S]
+                  Writes the sample table as CSV shards part-00000.csv ... into DIR.
+              sql -e "<query>" [--format table|csv]
+                  Runs one SQL statement over CSV files, e.g.
+                  SELECT hour(timestamp) AS hour, avg(value) FROM read_csv('data/*.csv') GROUP BY hour ORDER BY hour
+              help
+                  This text.
+
+            Environment: FLOE_JAVA_OPTS (JVM options for the launcher), -Dfloe.threads=N (worker threads).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 1;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "demo":
+                    return DemoCommand.run(Args.parse(rest), out);
+                case "gen":
+                    return GenCommand.run(rest, out);
+                case "sql":
+                    return SqlCommand.run(Args.parse(rest), out, err);
+                case "help":
+                case "--help":
+                case "-h":
+                    out.print(USAGE);
+                    return 0;
+                default:
+                    err.println("floe: unknown command '" + args[0] + "'");
+                    err.print(USAGE);
+                    return 1;
+            }
+        } catch (UsageException e) {
+            err.println("floe " + args[0] + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("Error: " + ErrorMessages.describe(e));
+            return 1;
+        }
+    }
+}

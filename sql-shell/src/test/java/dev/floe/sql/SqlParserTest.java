@@ -1,0 +1,414 @@
+package dev.floe.sql;
+
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.countStar;
+import static dev.floe.expressions.Expressions.lit;
+import static dev.floe.expressions.Expressions.max;
+import static dev.floe.expressions.Expressions.mean;
+import static dev.floe.expressions.Expressions.min;
+import static dev.floe.expressions.Expressions.sum;
+import static dev.floe.sql.SqlParser.parse;
+import static dev.floe.sql.SqlParser.parseExpression;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.floe.expressions.Expr;
+import dev.floe.expressions.FloeType;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlParserTest {
+
+    private static void assertExpr(Expr expected, String sql) {
+        assertEquals(expected, parseExpression(sql), sql);
+    }
+
+    // ---- precedence and associativity ----
+
+    @Test
+    void multiplicationBindsTighterThanAddition() {
+        assertExpr(col("a").add(col("b").mul(col("c"))), "a + b * c");
+        assertExpr(col("a").mul(col("b")).add(col("c")), "a * b + c");
+        assertExpr(col("a").sub(col("b").div(col("c"))).add(col("d").mod(2)), "a - b / c + d % 2");
+        assertExpr(col("a").add(col("b")).mul(col("c")), "(a + b) * c");
+    }
+
+    @Test
+    void binaryOperatorsAssociateToTheLeft() {
+        assertExpr(col("a").sub(col("b")).sub(col("c")), "a - b - c");
+        assertExpr(col("a").div(col("b")).div(col("c")), "a / b / c");
+        assertExpr(col("a").lt(col("b")).eq(col("c")), "a < b = c");
+        assertExpr(col("a").or(col("b")).or(col("c")), "a OR b OR c");
+        assertExpr(col("a").sub(col("b").sub(col("c"))), "a - (b - c)");
+    }
+
+    @Test
+    void comparisonBindsTighterThanNotThanAndThanOr() {
+        assertExpr(col("a").eq(1).or(col("b").eq(2).and(col("c").eq(3))), "a = 1 OR b = 2 AND c = 3");
+        assertExpr(col("a").add(1).gt(col("b").mul(2)), "a + 1 > b * 2");
+        assertExpr(col("a").eq(col("b")).not(), "NOT a = b");
+        assertExpr(col("a").not().and(col("b")), "NOT a AND b");
+        assertExpr(col("a").and(col("b").not()), "a AND NOT b");
+        assertExpr(col("a").not().not(), "NOT NOT a");
+        assertExpr(col("a").or(col("b")).not(), "NOT (a OR b)");
+    }
+
+    @Test
+    void everyComparisonOperator() {
+        assertExpr(col("a").eq(1), "a = 1");
+        assertExpr(col("a").ne(1), "a <> 1");
+        assertExpr(col("a").ne(1), "a != 1");
+        assertExpr(col("a").lt(1), "a < 1");
+        assertExpr(col("a").le(1), "a <= 1");
+        assertExpr(col("a").gt(1), "a > 1");
+        assertExpr(col("a").ge(1), "a >= 1");
+    }
+
+    @Test
+    void isNullIsPostfixAtComparisonLevel() {
+        assertExpr(col("a").add(1).isNull(), "a + 1 IS NULL");
+        assertExpr(col("a").isNotNull().and(col("b").isNull()), "a IS NOT NULL AND b is null");
+        assertExpr(col("a").isNull().not(), "NOT a IS NULL");
+        assertExpr(col("a").eq(col("b")).isNull(), "a = b IS NULL");
+    }
+
+    @Test
+    void unaryMinusBindsTighterThanMultiplication() {
+        assertExpr(col("a").negate().mul(col("b")), "-a * b");
+        assertExpr(col("a").sub(col("b").negate()), "a - -b");
+        assertExpr(col("a").add(col("b")).negate(), "-(a + b)");
+        assertExpr(col("a").negate().negate(), "- -a");
+    }
+
+    // ---- literals ----
+
+    @Test
+    void numbers() {
+        assertExpr(lit(42L), "42");
+        assertExpr(lit(1.5), "1.5");
+        assertExpr(lit(0.5), ".5");
+        assertExpr(lit(1000.0), "1e3");
+        assertExpr(lit(2.5e-4), "2.5E-4");
+        assertExpr(lit(7.0), "7.");
+        assertEquals(FloeType.INT64, ((dev.floe.expressions.Literal) parseExpression("1")).type());
+        assertEquals(FloeType.FLOAT64, ((dev.floe.expressions.Literal) parseExpression("1.0")).type());
+    }
+
+    @Test
+    void minusBeforeANumberMakesANegativeLiteral() {
+        assertExpr(lit(-1L), "-1");
+        assertExpr(lit(-2.5), "- 2.5");
+        assertExpr(lit(Long.MIN_VALUE), "-9223372036854775808");
+        assertExpr(col("a").sub(lit(-1L)), "a - -1");
+        assertExpr(lit(-2L).mul(3), "-2 * 3");
+    }
+
+    @Test
+    void stringsBooleansAndNull() {
+        assertExpr(lit("it's"), "'it''s'");
+        assertExpr(lit(""), "''");
+        assertExpr(lit(true), "TRUE");
+        assertExpr(lit(false), "false");
+        assertExpr(lit(null), "NULL");
+        assertExpr(col("a").eq("x").and(col("b").eq(true)), "a = 'x' AND b = true");
+    }
+
+    @Test
+    void typedDateAndTimestampLiterals() {
+        assertExpr(lit(LocalDate.of(2024, 1, 31)), "DATE '2024-01-31'");
+        assertExpr(lit(LocalDateTime.of(2024, 1, 31, 12, 30, 5)), "timestamp '2024-01-31 12:30:05'");
+        assertExpr(lit(LocalDateTime.of(2024, 1, 31, 0, 0)), "TIMESTAMP '2024-01-31'");
+        assertExpr(col("timestamp").ge(lit(LocalDateTime.of(2024, 1, 1, 0, 0, 0, 500_000_000))),
+                "timestamp >= TIMESTAMP '2024-01-01 00:00:00.5'");
+    }
+
+    // ---- names ----
+
+    @Test
+    void unquotedNamesFoldToLowerCaseAndQuotedNamesKeepIt() {
+        assertExpr(col("value"), "Value");
+        assertExpr(col("Value"), "\"Value\"");
+        assertExpr(col("select"), "\"select\"");
+        assertExpr(col("a \"b\""), "\"a \"\"b\"\"\"");
+        assertExpr(col("timestamp"), "timestamp");
+    }
+
+    @Test
+    void qualifiedColumnsKeepOnlyTheColumnName() {
+        assertExpr(col("value"), "t.value");
+        assertExpr(col("Value").add(1), "\"T\".\"Value\" + 1");
+    }
+
+    // ---- functions ----
+
+    @Test
+    void datePartFunctions() {
+        assertExpr(col("timestamp").dt().hour(), "hour(timestamp)");
+        assertExpr(col("ts").dt().year(), "YEAR(ts)");
+        assertExpr(col("ts").dt().month(), "month(ts)");
+        assertExpr(col("ts").dt().day(), "Day(ts)");
+        assertExpr(col("ts").dt().minute(), "minute(ts)");
+        assertExpr(col("ts").dt().second(), "second(ts)");
+        assertExpr(col("ts").dt().hour().add(1), "hour(ts) + 1");
+    }
+
+    @Test
+    void aggregateFunctions() {
+        assertExpr(countStar(), "count(*)");
+        assertExpr(countStar(), "COUNT ( * )");
+        assertExpr(countStar(), "count_star()");
+        assertExpr(count(col("x")), "count(x)");
+        assertExpr(sum(col("x")), "SUM(x)");
+        assertExpr(mean(col("x")), "avg(x)");
+        assertExpr(mean(col("x")), "mean(x)");
+        assertExpr(min(col("x")), "min(x)");
+        assertExpr(max(col("x").mul(2)), "max(x * 2)");
+        assertExpr(sum(col("x")).div(count(col("x"))), "sum(x) / count(x)");
+    }
+
+    @Test
+    void cast() {
+        assertExpr(col("x").cast(FloeType.FLOAT64), "CAST(x AS double)");
+        assertExpr(col("x").add(1).cast(FloeType.STRING), "cast(x + 1 as VARCHAR)");
+        assertExpr(col("s").cast(FloeType.TIMESTAMP), "CAST(s AS timestamp)");
+        assertExpr(col("x").cast(FloeType.INT64), "CAST(x AS integer)");
+    }
+
+    // ---- statements ----
+
+    @Test
+    void theCanonicalQuery() {
+        SelectStatement s = parse("SELECT hour(timestamp) AS hour, avg(value) FROM read_csv('hdfs:///logs/part-*.csv')\n"
+                + "GROUP BY hour ORDER BY hour;");
+        assertEquals(new SelectStatement(
+                List.of(SelectItem.of(col("timestamp").dt().hour(), "hour"), SelectItem.of(mean(col("value")))),
+                new Source.ReadCsv("hdfs:///logs/part-*.csv", Map.of()),
+                null,
+                List.of(col("hour")),
+                List.of(new OrderItem(col("hour"), true)),
+                null), s);
+    }
+
+    @Test
+    void everyClause() {
+        SelectStatement s = parse("select *, a b, c + 1 as \"C\" from 'data/*.csv' t "
+                + "where a > 0.5 and t.b = 'x' group by a, b order by a desc, b asc, c limit 10");
+        assertEquals(new SelectStatement(
+                List.of(SelectItem.star(), SelectItem.of(col("a"), "b"), SelectItem.of(col("c").add(1), "C")),
+                new Source.ReadCsv("data/*.csv", Map.of()),
+                col("a").gt(0.5).and(col("b").eq("x")),
+                List.of(col("a"), col("b")),
+                List.of(new OrderItem(col("a"), false), new OrderItem(col("b"), true), new OrderItem(col("c"), true)),
+                10L), s);
+    }
+
+    @Test
+    void readCsvOptions() {
+        assertEquals(new Source.ReadCsv("x/*.csv", Map.of("header", false, "delim", ";")),
+                parse("SELECT * FROM read_csv('x/*.csv', header = false, DELIM = ';')").from());
+        assertEquals(new Source.ReadCsv("x.tsv", Map.of("delim", "\t")),
+                parse("SELECT * FROM read_csv('x.tsv', delim = '\\t') AS t").from());
+        assertEquals(List.of("header", "delim"), List.copyOf(((Source.ReadCsv) parse(
+                "SELECT * FROM read_csv('x', header = true, delim = '|')").from()).options().keySet()));
+    }
+
+    @Test
+    void commentsAndLayoutDoNotMatter() {
+        SelectStatement expected = parse("SELECT a FROM 'x.csv' WHERE a = 1");
+        assertEquals(expected, parse("-- the query\nselect /* just */ a\n  from 'x.csv'\n  where a = 1 -- done\n;"));
+        assertEquals(expected, parse("SeLeCt A fRoM 'x.csv' wHeRe A=1;"));
+    }
+
+    @Test
+    void printedStatementsParseBackToTheSame() {
+        for (String sql : List.of(
+                "SELECT hour(timestamp) AS hour, avg(value) FROM read_csv('a''b/*.csv', header = true, delim = '\\t') "
+                        + "GROUP BY hour ORDER BY hour DESC LIMIT 3",
+                "SELECT *, -a, - -1, -9223372036854775808, \"Mixed Case\" AS \"select\", CAST(b AS DATE) FROM 'x' "
+                        + "WHERE NOT (a IS NULL OR b <> 'it''s') AND c >= TIMESTAMP '2024-01-02 03:04:05.25'",
+                "SELECT count(*), sum(x) / count(x), 1.5e300, DATE '1969-12-31' FROM 'x' WHERE x % 2 = 0")) {
+            SelectStatement s = parse(sql);
+            assertEquals(s, parse(s.toSql()), s.toSql());
+        }
+    }
+
+    // ---- errors ----
+
+    private static void assertSyntaxError(String sql, String message) {
+        SqlSyntaxException e = assertThrows(SqlSyntaxException.class, () -> parse(sql));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void missingExpressionAtTheEnd() {
+        assertSyntaxError("SELECT * FROM 'x.csv' WHERE",
+                "line 1, column 28: expected an expression after 'WHERE', found end of input\n"
+                        + "SELECT * FROM 'x.csv' WHERE\n"
+                        + "                           ^");
+    }
+
+    @Test
+    void errorOnALaterLinePointsIntoThatLine() {
+        assertSyntaxError("SELECT a,\n       b +\nFROM 'x.csv'",
+                "line 3, column 1: expected an expression after '+', found 'FROM'\n"
+                        + "FROM 'x.csv'\n"
+                        + "^");
+        assertSyntaxError("SELECT a\n\tFROM 'x' GROUP a",
+                "line 2, column 17: expected BY after 'GROUP', found 'a'\n"
+                        + "\tFROM 'x' GROUP a\n"
+                        + "\t               ^");
+    }
+
+    @Test
+    void unknownFunctionSuggestsTheNearestName() {
+        assertSyntaxError("SELECT houre(timestamp) FROM 'x.csv'",
+                "line 1, column 8: unknown function 'houre'; did you mean 'hour'? Functions: avg, count, count_star, day, "
+                        + "hour, max, mean, min, minute, month, second, sum, year\n"
+                        + "SELECT houre(timestamp) FROM 'x.csv'\n"
+                        + "       ^");
+        SqlSyntaxException e = assertThrows(SqlSyntaxException.class, () -> parse("SELECT frobnicate(x) FROM 'x'"));
+        assertEquals("unknown function 'frobnicate'. Functions: avg, count, count_star, day, hour, max, mean, min, "
+                + "minute, month, second, sum, year", e.detail());
+    }
+
+    @Test
+    void whatMayComeNext() {
+        assertSyntaxError("SELECT a b c FROM 'x'",
+                "line 1, column 12: expected ',' or FROM after 'b', found 'c'\n"
+                        + "SELECT a b c FROM 'x'\n"
+                        + "           ^");
+        assertSyntaxError("SELECT a FROM 'x' ORDER BY a foo",
+                "line 1, column 30: expected LIMIT, ';' or end of input after 'a', found 'foo'\n"
+                        + "SELECT a FROM 'x' ORDER BY a foo\n"
+                        + "                             ^");
+        assertSyntaxError("SELECT a FROM 'x' wher a = 1",
+                "line 1, column 24: expected WHERE, GROUP BY, ORDER BY, LIMIT, ';' or end of input after 'wher', found 'a'\n"
+                        + "SELECT a FROM 'x' wher a = 1\n"
+                        + "                       ^");
+        assertSyntaxError("SELECT a FROM 'x'; SELECT b FROM 'y'",
+                "line 1, column 20: expected end of input (one statement at a time) after ';', found 'SELECT'\n"
+                        + "SELECT a FROM 'x'; SELECT b FROM 'y'\n"
+                        + "                   ^");
+        assertSyntaxError("", "line 1, column 1: expected SELECT, found end of input\n\n^");
+    }
+
+    @Test
+    void fromNeedsReadCsvOrAPath() {
+        assertSyntaxError("SELECT a FROM logs",
+                "line 1, column 15: expected read_csv('path') or a quoted path such as 'data/*.csv' after 'FROM', "
+                        + "found 'logs'\n"
+                        + "SELECT a FROM logs\n"
+                        + "              ^");
+        assertSyntaxError("SELECT a FROM read_csv(x)",
+                "line 1, column 24: expected the path or glob to read, as a string: read_csv('data/*.csv') after '(', "
+                        + "found 'x'\n"
+                        + "SELECT a FROM read_csv(x)\n"
+                        + "                       ^");
+    }
+
+    @Test
+    void readCsvOptionsAreChecked() {
+        assertSyntaxError("SELECT a FROM read_csv('x', hedaer = true)",
+                "line 1, column 29: unknown read_csv option 'hedaer'; did you mean 'header'? Known options: delim, header\n"
+                        + "SELECT a FROM read_csv('x', hedaer = true)\n"
+                        + "                            ^");
+        assertSyntaxError("SELECT a FROM read_csv('x', header = 'yes')",
+                "line 1, column 38: read_csv option header takes TRUE or FALSE, not 'yes'\n"
+                        + "SELECT a FROM read_csv('x', header = 'yes')\n"
+                        + "                                     ^");
+        assertSyntaxError("SELECT a FROM read_csv('x', delim = ';;')",
+                "line 1, column 37: read_csv option delim takes one character, such as ',' or '\\t', not ';;'\n"
+                        + "SELECT a FROM read_csv('x', delim = ';;')\n"
+                        + "                                    ^");
+        assertSyntaxError("SELECT a FROM read_csv('x', header = true, header = false)",
+                "line 1, column 44: read_csv option 'header' is given twice\n"
+                        + "SELECT a FROM read_csv('x', header = true, header = false)\n"
+                        + "                                           ^");
+        assertSyntaxError("SELECT a FROM read_csv('x', header true)",
+                "line 1, column 36: expected '=' after 'header', found 'true'\n"
+                        + "SELECT a FROM read_csv('x', header true)\n"
+                        + "                                   ^");
+    }
+
+    @Test
+    void aggregatesAreCheckedWhereTheyAppear() {
+        assertSyntaxError("SELECT a FROM 'x' WHERE sum(a) > 1",
+                "line 1, column 25: aggregate functions are not allowed in WHERE\n"
+                        + "SELECT a FROM 'x' WHERE sum(a) > 1\n"
+                        + "                        ^");
+        assertSyntaxError("SELECT a FROM 'x' GROUP BY a, count(*)",
+                "line 1, column 31: aggregate functions are not allowed in GROUP BY\n"
+                        + "SELECT a FROM 'x' GROUP BY a, count(*)\n"
+                        + "                              ^");
+        assertSyntaxError("SELECT avg(1 + max(a)) FROM 'x'",
+                "line 1, column 16: aggregate max() cannot be used inside the aggregate avg()\n"
+                        + "SELECT avg(1 + max(a)) FROM 'x'\n"
+                        + "               ^");
+        assertSyntaxError("SELECT sum(*) FROM 'x'",
+                "line 1, column 12: only count accepts *; write sum(column)\n"
+                        + "SELECT sum(*) FROM 'x'\n"
+                        + "           ^");
+    }
+
+    @Test
+    void functionArgumentsAndCasts() {
+        assertSyntaxError("SELECT hour(a, b) FROM 'x'",
+                "line 1, column 8: hour() takes 1 argument but got 2\n"
+                        + "SELECT hour(a, b) FROM 'x'\n"
+                        + "       ^");
+        assertSyntaxError("SELECT CAST(a AS money) FROM 'x'",
+                "line 1, column 18: unknown type 'money'; use one of BOOLEAN, BIGINT, DOUBLE, VARCHAR, TIMESTAMP, DATE\n"
+                        + "SELECT CAST(a AS money) FROM 'x'\n"
+                        + "                 ^");
+        assertSyntaxError("SELECT CAST(a, DOUBLE) FROM 'x'",
+                "line 1, column 14: expected AS after 'a', found ','\n"
+                        + "SELECT CAST(a, DOUBLE) FROM 'x'\n"
+                        + "             ^");
+        assertSyntaxError("SELECT (a + 1 FROM 'x'",
+                "line 1, column 15: expected ')' after '1', found 'FROM'\n"
+                        + "SELECT (a + 1 FROM 'x'\n"
+                        + "              ^");
+    }
+
+    @Test
+    void badLiterals() {
+        assertSyntaxError("SELECT a FROM 'x' LIMIT -1",
+                "line 1, column 25: expected a row count after 'LIMIT', found '-'\n"
+                        + "SELECT a FROM 'x' LIMIT -1\n"
+                        + "                        ^");
+        assertSyntaxError("SELECT 99999999999999999999 FROM 'x'",
+                "line 1, column 8: integer 99999999999999999999 is out of range for BIGINT; write it as "
+                        + "99999999999999999999.0 for a DOUBLE\n"
+                        + "SELECT 99999999999999999999 FROM 'x'\n"
+                        + "       ^");
+        assertSyntaxError("SELECT a FROM 'x' WHERE a IS 5",
+                "line 1, column 30: expected NULL or NOT NULL after 'IS', found '5'\n"
+                        + "SELECT a FROM 'x' WHERE a IS 5\n"
+                        + "                             ^");
+        assertSyntaxError("SELECT a FROM 'x' WHERE t > TIMESTAMP '2024-13-01'",
+                "line 1, column 39: cannot read '2024-13-01' as TIMESTAMP; write TIMESTAMP 'YYYY-MM-DD HH:MM:SS'\n"
+                        + "SELECT a FROM 'x' WHERE t > TIMESTAMP '2024-13-01'\n"
+                        + "                                      ^");
+    }
+
+    @Test
+    void reservedWordsNeedQuotesToBeNames() {
+        assertSyntaxError("SELECT select FROM 'x'",
+                "line 1, column 8: expected an expression after 'SELECT', found 'select'\n"
+                        + "SELECT select FROM 'x'\n"
+                        + "       ^");
+        assertEquals(SelectItem.of(col("order"), "from"), parse("SELECT \"order\" AS \"from\" FROM 'x'").items().get(0));
+    }
+
+    @Test
+    void lexerErrorsSurfaceFromParse() {
+        assertSyntaxError("SELECT 'abc FROM x",
+                "line 1, column 8: unterminated string: the quote here has no closing quote\n"
+                        + "SELECT 'abc FROM x\n"
+                        + "       ^");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.floe.sql;
+
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.countStar;
+import static dev.floe.expressions.Expressions.max;
+import static dev.floe.expressions.Expressions.mean;
+import static dev.floe.expressions.Expressions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.floe.dataframe.DataFrame;
+import dev.floe.dataframe.Floe;
+import dev.floe.dataframe.SortKey;
+import dev.floe.expressions.PlanException;
+import dev.floe.io.CsvOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQL plans the same DataFrame the Java API builds: compared through {@code explain()}. */
+class SqlPlannerTest {
+    @TempDir
+    static Path dir;
+    static String path;
+
+    @BeforeAll
+    static void writeCsv() throws IOException {
+        Path file = dir.resolve("events.csv");
+        Files.writeString(file, "timestamp,value,name\n"
+                + "2024-01-01 00:10:00,1.5,a\n"
+                + "2024-01-01 01:20:00,2.5,b\n"
+                + "2024-01-01 01:30:00,4.0,a\n");
+        path = file.toString();
+    }
+
+    private static DataFrame csv() {
+        return Floe.readCsv(path, CsvOptions.defaults());
+    }
+
+    private static void assertPlan(DataFrame expected, String sql) {
+        assertEquals(expected.explain(), SqlPlanner.plan(sql.replace("$csv", "'" + path + "'")).explain(), sql);
+    }
+
+    private static void assertPlanError(String sql, String message) {
+        PlanException e = assertThrows(PlanException.class, () -> SqlPlanner.plan(sql.replace("$csv", "'" + path + "'")));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void theCanonicalQuery() {
+        assertPlan(csv().groupBy(col("timestamp").dt().hour().as("hour")).agg(mean(col("value")))
+                        .sort(SortKey.asc(col("hour"))),
+                "SELECT hour(timestamp) AS hour, avg(value) FROM read_csv($csv) GROUP BY hour ORDER BY hour;");
+    }
+
+    @Test
+    void filterProjectSortLimit() {
+        assertPlan(csv().filter(col("value").gt(1)).select(col("name"), col("value").mul(2).as("v"))
+                        .sort(SortKey.desc(col("v")), SortKey.asc(col("name"))).limit(5),
+                "SELECT name, value * 2 AS v FROM $csv WHERE value > 1 ORDER BY v DESC, 1 LIMIT 5");
+    }
+
+    @Test
+    void starSelectsNothing() {
+        assertPlan(csv().limit(3), "SELECT * FROM $csv LIMIT 3");
+        assertPlan(csv().select(col("timestamp"), col("value"), col("name"), col("value").add(1).as("v1")),
+                "SELECT *, value + 1 AS v1 FROM $csv");
+    }
+
+    @Test
+    void readCsvOptionsBecomeCsvOptions() {
+        assertPlan(Floe.readCsv(path, CsvOptions.defaults().withHeader(true).withDelimiter(',')),
+                "SELECT * FROM read_csv($csv, header = true, delim = ',')");
+    }
+
+    @Test
+    void orderingByAColumnThatIsNotSelectedSortsBeforeTheSelect() {
+        assertPlan(csv().sort(SortKey.asc(col("value")), SortKey.desc(col("value").mul(2))).select(col("name")),
+                "SELECT name FROM $csv ORDER BY value, value * 2 DESC");
+        assertPlan(csv().sort(SortKey.asc(col("value").mul(2).add(1)))
+                        .select(col("name"), col("value").mul(2).as("v")),
+                "SELECT name, value * 2 AS v FROM $csv ORDER BY v + 1");
+    }
+
+    @Test
+    void groupingByAColumnThatIsNotSelected() {
+        assertPlan(csv().groupBy(col("name")).agg(countStar().as("n")).select(col("n")),
+                "SELECT count(*) AS n FROM $csv GROUP BY name");
+    }
+
+    @Test
+    void aggregatesInsideArithmeticStayOneAggregate() {
+        assertPlan(csv().groupBy(col("name")).agg(sum(col("value")).div(count(col("value"))).as("avg_v"),
+                        max(col("value")).add(1))
+                        .sort(SortKey.asc(col("avg_v"))),
+                "SELECT name, sum(value) / count(value) AS avg_v, max(value) + 1 FROM $csv GROUP BY 1 ORDER BY 2");
+    }
+
+    @Test
+    void aKeyOutsideTheAggregatesIsComputedAfterAggregating() {
+        assertPlan(csv().groupBy(col("timestamp").dt().hour()).agg(sum(col("value")))
+                        .select(col("hour(timestamp)").add(1).as("next_hour"),
+                                col("sum(value)").sub(col("hour(timestamp)")).as("(sum(value) - hour(timestamp))")),
+                "SELECT hour(timestamp) + 1 AS next_hour, sum(value) - hour(timestamp) FROM $csv GROUP BY hour(timestamp)");
+    }
+
+    @Test
+    void aggregatesWithoutGroupByReduceTheWholeFrame() {
+        assertPlan(csv().filter(col("name").eq("a")).agg(countStar(), mean(col("value")).as("m")),
+                "SELECT count(*), avg(value) AS m FROM $csv WHERE name = 'a'");
+    }
+
+    @Test
+    void mistakes() {
+        assertPlanError("SELECT name, value, count(*) FROM $csv GROUP BY name",
+                "column 'value' must appear in GROUP BY or be used in an aggregate");
+        assertPlanError("SELECT value, count(*) FROM $csv",
+                "column 'value' must appear in GROUP BY or be used in an aggregate");
+        assertPlanError("SELECT * FROM $csv GROUP BY name",
+                "SELECT * cannot be used with GROUP BY or aggregate functions; list the columns to group by and the "
+                        + "aggregates to compute");
+        assertPlanError("SELECT name, value AS name FROM $csv",
+                "the result has two columns named 'name' (select items 1 and 2); give one a different name with AS");
+        assertPlanError("SELECT name, count(*) FROM $csv GROUP BY name ORDER BY value",
+                "ORDER BY value is not a column of the result; with GROUP BY or aggregates, ORDER BY names a result "
+                        + "column (name, count_star()), gives its position, or repeats a select-list expression");
+        assertPlanError("SELECT name FROM $csv ORDER BY 2",
+                "ORDER BY position 2 is not in the select list, which has 1 column");
+        assertPlanError("SELECT count(*) AS n FROM $csv GROUP BY n",
+                "GROUP BY n refers to count_star() AS n, which is an aggregate; group by columns or expressions of them");
+    }
+}
