@@ -24,9 +24,9 @@ class TypeCheckerTest {
         assertEquals("(CAST(id AS DOUBLE) / 2.0)", coerced(col("id").div(2)));
         assertEquals("(id % 2)", coerced(col("id").mod(2)));
         assertEquals("(value > 1.0)", coerced(col("value").gt(1)));
-        assertEquals("(\"timestamp\" >= CAST('2024-01-01' AS TIMESTAMP))", coerced(col("timestamp").ge("2024-01-01")));
-        assertEquals("(CAST(\"day\" AS TIMESTAMP) < \"timestamp\")", coerced(col("day").lt(col("timestamp"))));
-        assertEquals("hour(\"timestamp\") AS h", coerced(col("timestamp").dt().hour().as("h")));
+        assertEquals("(timestamp >= CAST('2024-01-01' AS TIMESTAMP))", coerced(col("timestamp").ge("2024-01-01")));
+        assertEquals("(CAST(day AS TIMESTAMP) < timestamp)", coerced(col("day").lt(col("timestamp"))));
+        assertEquals("hour(timestamp) AS h", coerced(col("timestamp").dt().hour().as("h")));
         assertEquals(FloeType.FLOAT64, TypeChecker.typeOf(col("id").div(col("id")), SCHEMA));
         assertEquals(FloeType.INT64, TypeChecker.typeOf(col("day").dt().year(), SCHEMA));
         assertEquals(FloeType.INT64, TypeChecker.aggregateType((AggregateCall) sum("id"), SCHEMA));
@@ -43,10 +43,10 @@ class TypeCheckerTest {
         assertError("operator AND cannot take BOOLEAN and BIGINT in (ok AND id)", col("ok").and(col("id")));
         assertError("NOT needs a BOOLEAN but got BIGINT in (NOT id)", col("id").not());
         assertError("unary minus needs a number but got VARCHAR in (- name)", col("name").negate());
-        assertError("hour() needs a TIMESTAMP but \"day\" is DATE in hour(\"day\")", col("day").dt().hour());
+        assertError("hour() needs a TIMESTAMP but day is DATE in hour(day)", col("day").dt().hour());
         assertError("year() needs a TIMESTAMP or DATE but name is VARCHAR in year(name); declare the column as a"
                 + " timestamp when reading it", col("name").dt().year());
-        assertError("cannot cast DATE to BIGINT in CAST(\"day\" AS BIGINT); casts go between numbers and BOOLEAN,"
+        assertError("cannot cast DATE to BIGINT in CAST(day AS BIGINT); casts go between numbers and BOOLEAN,"
                 + " between DATE and TIMESTAMP, and to or from VARCHAR", col("day").cast(FloeType.INT64));
         assertError("aggregate sum(id) is not allowed here: aggregates belong in groupBy(...).agg(...) or a SELECT"
                 + " with GROUP BY", sum("id").add(1));

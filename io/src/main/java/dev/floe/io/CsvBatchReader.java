@@ -9,7 +9,6 @@ import dev.floe.io.fs.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -84,8 +83,6 @@ public final class CsvBatchReader implements AutoCloseable {
                 v.clear();
                 v.setInitialCapacity(capacity);
                 v.allocateNew();
-            } else if (v instanceof BaseVariableWidthVector) {
-                v.reset(); // offsets are written row after row; fixed-width rows all get a value or a null bit
             }
         }
         int rows = scanner.read(capacity);
@@ -103,9 +100,12 @@ public final class CsvBatchReader implements AutoCloseable {
         return scanner.rows();
     }
 
-    /** Bytes of the file consumed so far, from the split's start to the end of the last record read. */
+    /**
+     * Bytes of the file consumed so far: from where the split's first record begins (0 for a split at the
+     * file's start) to where the last record read ends. Over all splits of a file they add up to its length.
+     */
     public long bytesRead() {
-        return Math.max(0, scanner.position() - split.start());
+        return scanner.bytesConsumed();
     }
 
     public FileSplit split() {

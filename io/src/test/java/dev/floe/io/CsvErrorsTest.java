@@ -108,12 +108,29 @@ class CsvErrorsTest {
     @Test
     void tooFewFields() throws IOException {
         Path file = TestTables.write(dir, "a.csv", "a,b,c\n1,2,3\n4,5\n");
-        CsvDataset dataset = CsvDataset.open(file.toString(), CsvOptions.defaults().withTypes(Map.of("a", FloeType.STRING)));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataset.open(file.toString(), CsvOptions.defaults()));
+        assertEquals(3, e.line());
+        assertEquals("c", e.column());
+        assertEquals(file + " line 3: expected 3 fields (a, b, c) but found 2: '4,5'; fix the file"
+                + " (every row needs one field per header column)", e.getMessage());
+    }
+
+    @Test
+    void aRaggedRowThatTheSampleMissedFailsAtReadTime() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 70_000; i++) { // the sample reads rows ~0-1000, ~50000-51000, ~100000-101000, ...
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        sb.append("1\n");
+        for (int i = 0; i < 130_000; i++) {
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        Path file = TestTables.write(dir, "a.csv", sb.toString());
+        CsvDataset dataset = CsvDataset.open(file.toString(), CsvOptions.defaults().withBlockSize(100_000));
         try (RootAllocator allocator = new RootAllocator()) {
             CsvFormatException e = assertThrows(CsvFormatException.class, () -> TestTables.readAll(dataset, allocator));
-            assertEquals(3, e.line());
-            assertEquals(file + " line 3: expected 3 fields (a, b, c) but found 2: '4,5'; fix the file"
-                    + " (every row needs one field per header column)", e.getMessage());
+            assertEquals(70_002, e.line());
+            assertEquals("b", e.column());
         }
     }
 

@@ -79,7 +79,7 @@ class CliTest {
 
     @Test
     void sqlCanonicalQueryMatchesOracle() {
-        TimeseriesGenerator.Spec spec = new TimeseriesGenerator.Spec(3, 20_000, 9);
+        TimeseriesGenerator.Spec spec = new TimeseriesGenerator.Spec(3, 30_000, 9); // 25 hours: every hour has rows
         TimeseriesGenerator.write(dir, spec);
         long[] sums = new long[24];
         long[] counts = new long[24];

@@ -9,13 +9,8 @@ import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.TimeStampMicroVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * The byte-level CSV scanner of one split: finds records and fields in large buffers and parses each
@@ -51,7 +46,8 @@ import org.apache.arrow.vector.VarCharVector;
  * line breaks: within a split the scanner follows quotes across lines. Finding the first record of a
  * split that starts inside a quoted line break needs the quote parity from the file start (issue #3):
  * that is the job of {@link #findFirstRecord()}, which today assumes no quoted line break crosses a
- * split start (true for a file read as one split).
+ * split start. Until it knows better, the dataset reads a file in which sampling saw a quoted line break
+ * as one split.
  *
  * <h2>Buffers and the restart rule</h2>
  *
@@ -60,8 +56,9 @@ import org.apache.arrow.vector.VarCharVector;
  *   buf:         [ consumed | pos: next record ............ limit ]['\n' sentinel]
  * </pre>
  * The scanner reads the file in large positional reads (up to 4 MiB, less near the end of the split)
- * into {@code buf}, always followed by an LF sentinel at {@code buf[limit]} so that the field loop needs
- * no bounds check. A record is parsed in one go; if it runs into the end of the buffer before the end of
+ * into {@code buf}, always followed by an LF sentinel at {@code buf[limit]} and 8 bytes of padding, so
+ * that the field loop needs no bounds check and can look at 8 bytes at a time (SWAR: a word's bytes
+ * are compared with the delimiter and LF at once; the sentinel stops it at the end of the data). A record is parsed in one go; if it runs into the end of the buffer before the end of
  * the file, parsing returns {@code NEED_MORE}, the unconsumed bytes move to the front (the buffer doubles
  * if one record fills it), more bytes are read, and the record is parsed again from its start: values
  * already written for that row are simply overwritten (the row is not counted until it completes).
@@ -71,8 +68,8 @@ import org.apache.arrow.vector.VarCharVector;
  * for other types. Values are parsed by {@link ValueParsers} from the byte slice; a value that does not
  * parse throws a {@link dev.floe.io.CsvFormatException} naming file, line, column and text.
  *
- * <p>Not thread-safe. The caller owns the vectors: it allocates them with room for the batch's rows
- * (setters without growth are used for fixed-width types), and sets their value counts afterwards.
+ * <p>Not thread-safe. The caller owns the vectors: it allocates them with room for {@code maxRows} rows
+ * before each {@link #read}; the scanner writes values through {@link VectorSink} and sets the value counts.
  */
 public final class CsvScanner implements AutoCloseable {
     public static final int SKIP = 0;
@@ -85,6 +82,12 @@ public final class CsvScanner implements AutoCloseable {
     public static final int INFER = 7;
 
     private static final int NEED_MORE = -1;
+    /** Bytes after the sentinel, so that an 8-byte word read at any position up to the sentinel stays inside buf. */
+    private static final int PAD = 8;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * '\n';
+    private static final boolean SWAR = MemoryUtil.LITTLE_ENDIAN;
     private static final int MIN_READ = 8 << 10;
     public static final int MAX_BUFFER = 4 << 20;
     private static final byte LF = '\n';
@@ -100,7 +103,9 @@ public final class CsvScanner implements AutoCloseable {
     private final boolean header;
     private final int columns;
     private final int[] kinds;
-    private final FieldVector[] vectors;
+    private final long delimiterWord;
+    private final VectorSink sink;
+    private boolean bound;
     private final int maxBuffer;
     private TypeSampler sampler;
     private CsvErrors errors;
@@ -114,6 +119,7 @@ public final class CsvScanner implements AutoCloseable {
     private boolean eof;
     private int tailRead = MIN_READ;
     private boolean positioned;
+    private long firstRecord;
     private boolean finished;
     private long rows;
 
@@ -140,10 +146,11 @@ public final class CsvScanner implements AutoCloseable {
         this.names = requireNonNull(names, "names is null").clone();
         this.columns = names.length;
         this.kinds = new int[columns];
-        this.vectors = new FieldVector[columns];
+        this.delimiterWord = ONES * (this.delimiter & 0xFF);
+        this.sink = new VectorSink(columns);
         this.maxBuffer = maxBuffer;
         long wanted = Math.max(MIN_READ, split.length() + MIN_READ);
-        this.buf = new byte[(int) Math.min(maxBuffer, Math.min(wanted, fileLength - splitStart + MIN_READ)) + 1];
+        this.buf = new byte[(int) Math.min(maxBuffer, Math.min(wanted, fileLength - splitStart + MIN_READ)) + 1 + PAD];
         if (columns == 0) {
             throw new IllegalArgumentException("a CSV file needs at least one column");
         }
@@ -152,7 +159,8 @@ public final class CsvScanner implements AutoCloseable {
     /** Parses column {@code column} into {@code vector}, whose type must match {@code type}. */
     public void bind(int column, FloeType type, FieldVector vector) {
         kinds[column] = kindOf(type);
-        vectors[column] = requireNonNull(vector, "vector is null");
+        sink.bind(column, vector);
+        bound = true;
     }
 
     /** Feeds every column to {@code sampler} instead of vectors. */
@@ -188,6 +196,14 @@ public final class CsvScanner implements AutoCloseable {
         return bufStart + pos;
     }
 
+    /**
+     * Bytes from where this split's first record begins (0 for the first split: the header counts) to
+     * where its last record read ends. Over all the splits of a file these add up to the file's length.
+     */
+    public long bytesConsumed() {
+        return positioned ? Math.max(0, position() - firstRecord) : 0;
+    }
+
     public boolean finished() {
         return finished;
     }
@@ -201,6 +217,10 @@ public final class CsvScanner implements AutoCloseable {
             if (!positioned) {
                 findFirstRecord();
                 positioned = true;
+                firstRecord = splitStart == 0 ? 0 : bufStart + pos;
+            }
+            if (bound) {
+                sink.begin(maxRows);
             }
             int row = 0;
             while (row < maxRows && !finished) {
@@ -235,6 +255,9 @@ public final class CsvScanner implements AutoCloseable {
                 row++;
             }
             rows += row;
+            if (bound) {
+                sink.end(row);
+            }
             return row;
         } catch (IOException e) {
             throw new FloeIOException("cannot read " + Storage.displayName(path) + " at byte " + position() + ": " + e, e);
@@ -298,10 +321,7 @@ public final class CsvScanner implements AutoCloseable {
                     return NEED_MORE;
                 }
             } else {
-                byte x;
-                while ((x = b[p]) != delimiter && x != LF) {
-                    p++;
-                }
+                p = fieldEnd(b, p);
                 if (p == limit && !eof) {
                     return NEED_MORE;
                 }
@@ -332,18 +352,21 @@ public final class CsvScanner implements AutoCloseable {
                 }
                 store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
             } else {
-                byte x;
-                while ((x = b[p]) != d && x != LF) {
-                    p++;
+                int kind = kinds[c];
+                int end = kind == FLOAT64 || kind == INT64 ? tryNumber(b, p, c, row, kind == INT64) : -1;
+                if (end >= 0) {
+                    p = end;
+                } else {
+                    p = fieldEnd(b, p);
+                    if (p == limit && !eof) {
+                        return NEED_MORE;
+                    }
+                    int e = p;
+                    if (e > s && b[e - 1] == CR && b[p] == LF) {
+                        e--;
+                    }
+                    store(c, row, b, s, e, false, s);
                 }
-                if (p == limit && !eof) {
-                    return NEED_MORE;
-                }
-                int e = p;
-                if (x == LF && e > s && b[e - 1] == CR) {
-                    e--;
-                }
-                store(c, row, b, s, e, false, s);
             }
             if (b[p] == d) {
                 if (c == last) {
@@ -357,6 +380,73 @@ public final class CsvScanner implements AutoCloseable {
                 return p == limit ? limit : p + 1;
             }
         }
+    }
+
+    /**
+     * The fast path of numbers: parses {@code [-]digits} (or {@code [-]digits[.digits]} for a double) while
+     * scanning for the field's end, writes the value and returns the end; or returns -1 if the field is
+     * anything else (empty, long, exponent, CR, not a number, or cut by the end of the buffer), which the
+     * general path then handles. Same arithmetic as {@link ValueParsers#parseDouble}: bit-exact.
+     */
+    private int tryNumber(byte[] b, int p, int c, int row, boolean integer) {
+        int q = p;
+        boolean negative = b[q] == '-';
+        if (negative) {
+            q++;
+        }
+        int start = q;
+        long m = 0;
+        int d;
+        while ((d = b[q] - '0') >= 0 && d <= 9) {
+            m = m * 10 + d;
+            q++;
+        }
+        int digits = q - start;
+        int fractionDigits = 0;
+        if (!integer && b[q] == '.') {
+            int fractionStart = ++q;
+            while ((d = b[q] - '0') >= 0 && d <= 9) {
+                m = m * 10 + d;
+                q++;
+            }
+            fractionDigits = q - fractionStart;
+            digits += fractionDigits;
+        }
+        byte t = b[q];
+        if ((t != delimiter && t != LF) || digits == 0 || digits > 18 || (q == limit && !eof)) {
+            return -1;
+        }
+        if (integer) {
+            sink.putLong(c, row, negative ? -m : m);
+        } else {
+            if (m >= ValueParsers.MANTISSA_LIMIT) {
+                return -1;
+            }
+            double v = fractionDigits == 0 ? (double) m : (double) m / ValueParsers.POW10[fractionDigits];
+            sink.putDouble(c, row, negative ? -v : v);
+        }
+        return q;
+    }
+
+    /** The position of the first delimiter or LF at or after {@code p} (the sentinel LF bounds it). */
+    private int fieldEnd(byte[] b, int p) {
+        if (SWAR) {
+            while (true) {
+                long word = MemoryUtil.getLong(b, p);
+                long x = word ^ delimiterWord;
+                long y = word ^ LF_WORD;
+                long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                if (found != 0) {
+                    return p + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+                p += 8;
+            }
+        }
+        byte x;
+        while ((x = b[p]) != delimiter && x != LF) {
+            p++;
+        }
+        return p;
     }
 
     /**
@@ -403,6 +493,9 @@ public final class CsvScanner implements AutoCloseable {
         if (b[after] != delimiter && b[after] != LF) {
             throw errors().afterQuote(column, (char) q, b, p, lim, bufStart + p);
         }
+        if (sampler != null && !noteLineBreak(b, start, close)) {
+            sampler.quotedLineBreak();
+        }
         if (capture) {
             if (escaped) {
                 unescape(b, start, close, q);
@@ -413,6 +506,16 @@ public final class CsvScanner implements AutoCloseable {
             }
         }
         return after;
+    }
+
+    /** True if {@code b[s, e)} holds no LF (sampling only: the dataset needs to know about quoted line breaks). */
+    private static boolean noteLineBreak(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] == LF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void unescape(byte[] b, int start, int end, byte q) {
@@ -438,36 +541,35 @@ public final class CsvScanner implements AutoCloseable {
             return;
         }
         if (kind == STRING) {
-            VarCharVector v = (VarCharVector) vectors[c];
             if (e == s && !quoted) {
-                v.setNull(row);
+                sink.putNull(c, row);
             } else {
-                v.setSafe(row, a, s, e - s);
+                sink.putString(c, row, a, s, e - s);
             }
             return;
         }
         if (e == s) {
             if (kind != INFER) {
-                vectors[c].setNull(row);
+                sink.putNull(c, row);
             }
             return;
         }
         try {
             switch (kind) {
                 case INT64:
-                    ((BigIntVector) vectors[c]).set(row, ValueParsers.parseLong(a, s, e));
+                    sink.putLong(c, row, ValueParsers.parseLong(a, s, e));
                     break;
                 case FLOAT64:
-                    ((Float8Vector) vectors[c]).set(row, ValueParsers.parseDouble(a, s, e));
+                    sink.putDouble(c, row, ValueParsers.parseDouble(a, s, e));
                     break;
                 case TIMESTAMP:
-                    ((TimeStampMicroVector) vectors[c]).set(row, ValueParsers.parseTimestampMicros(a, s, e, true));
+                    sink.putLong(c, row, ValueParsers.parseTimestampMicros(a, s, e, true));
                     break;
                 case DATE:
-                    ((DateDayVector) vectors[c]).set(row, ValueParsers.parseDateDays(a, s, e));
+                    sink.putInt(c, row, ValueParsers.parseDateDays(a, s, e));
                     break;
                 case BOOLEAN:
-                    ((BitVector) vectors[c]).set(row, ValueParsers.parseBoolean(a, s, e) ? 1 : 0);
+                    sink.putBoolean(c, row, ValueParsers.parseBoolean(a, s, e));
                     break;
                 case INFER:
                     sampler.observe(c, a, s, e);
@@ -512,11 +614,11 @@ public final class CsvScanner implements AutoCloseable {
             bufStart += pos;
             pos = 0;
             limit = keep;
-        } else if (keep >= buf.length - 1) {
-            buf = Arrays.copyOf(buf, (buf.length - 1) * 2 + 1);
+        } else if (keep >= capacity()) {
+            buf = Arrays.copyOf(buf, capacity() * 2 + 1 + PAD);
         }
         long filePos = bufStart + limit;
-        long want = Math.min(buf.length - 1 - limit, fileLength - filePos);
+        long want = Math.min(capacity() - limit, fileLength - filePos);
         long beforeSplitEnd = splitEnd - filePos;
         if (beforeSplitEnd < want) {
             // past the split's end only the last record is left to finish: read small, growing steps
@@ -530,6 +632,10 @@ public final class CsvScanner implements AutoCloseable {
         eof = n < want || bufStart + limit >= fileLength;
         buf[limit] = LF;
         return true;
+    }
+
+    private int capacity() {
+        return buf.length - 1 - PAD;
     }
 
     @Override

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *       each distinct header with how many files have it and one example file). Blank names become
  *       {@code column<i>}; repeated names get a suffix ({@code a, a.1}), as in pandas.</li>
  *   <li><b>types</b>: values are sampled from <em>every</em> file: a small file (up to 1 MiB) is read
- *       whole; a larger one at five points (its start, 1/4, 1/2, 3/4 and its last 64 KiB), up to
- *       {@value #ROWS_PER_POINT} rows each, through the same scanner as the reader so quoting is treated
+ *       whole; a larger one at five points: its start, 1/4, 1/2 and 3/4 (up to
+ *       {@value #ROWS_PER_POINT} rows each) and every record of its last 64 KiB, through the same scanner as the reader so quoting is treated
  *       alike. See {@link TypeSampler} for the type lattice. Declared types (types, timestampColumns)
  *       always win: what the sample says about those columns is ignored.</li>
  * </ol>
@@ -45,7 +45,14 @@ public final class SchemaInference {
     private SchemaInference() {
     }
 
-    public static Schema infer(String glob, List<FileEntry> files, CsvOptions options) {
+    /**
+     * The schema, and the files in which the sample saw a quoted field holding a line break (such files
+     * cannot yet be split safely: issue #3).
+     */
+    public record Result(Schema schema, Set<String> filesWithQuotedLineBreaks) {
+    }
+
+    public static Result infer(String glob, List<FileEntry> files, CsvOptions options) {
         List<FileEntry> nonEmpty = files.stream().filter(f -> f.length() > 0).toList();
         if (nonEmpty.isEmpty()) {
             throw new FloeIOException("all " + files.size() + " files matching '" + glob + "' are empty");
@@ -54,8 +61,12 @@ public final class SchemaInference {
         checkDeclared(names, options);
         TypeSampler sampler = new TypeSampler(names.size());
         String[] nameArray = names.toArray(String[]::new);
+        Set<String> multiline = new HashSet<>();
         for (FileEntry file : nonEmpty) {
             sample(file, nameArray, options, sampler);
+            if (sampler.takeQuotedLineBreak()) {
+                multiline.add(file.path());
+            }
         }
         List<Field> fields = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
@@ -68,7 +79,7 @@ public final class SchemaInference {
         }
         Schema schema = new Schema(fields);
         log.debug("schema of '{}' ({} files): {}", glob, files.size(), schema);
-        return schema;
+        return new Result(schema, Set.copyOf(multiline));
     }
 
     private static List<String> columnNames(String glob, List<FileEntry> files, CsvOptions options) {
@@ -145,7 +156,6 @@ public final class SchemaInference {
         List<Long> points = length <= SMALL_FILE
                 ? List.of(0L)
                 : List.of(0L, length / 4, length / 2, length / 4 * 3, length - TAIL);
-        int rows = length <= SMALL_FILE ? Integer.MAX_VALUE : ROWS_PER_POINT;
         try (ByteSource source = Storage.open(file.path())) {
             ByteSource shared = new ByteSource() {
                 @Override
@@ -164,11 +174,14 @@ public final class SchemaInference {
                 }
             };
             for (long point : points) {
-                FileSplit split = new FileSplit(file.path(), point, length - point, length, 0);
+                // the tail point reads every record that begins in the last TAIL bytes; the others read up to
+                // ROWS_PER_POINT records (a small file is one point that reads everything)
+                boolean tail = point == length - TAIL;
+                FileSplit split = new FileSplit(file.path(), point, tail ? TAIL : length - point, length, 0);
                 try (CsvScanner scanner = new CsvScanner(shared, split, options.delimiter(),
                         options.quote(), options.header(), names, SAMPLE_BUFFER)) {
                     scanner.sampleInto(sampler);
-                    scanner.read(rows);
+                    scanner.read(length <= SMALL_FILE || tail ? Integer.MAX_VALUE : ROWS_PER_POINT);
                 }
             }
         } catch (IOException e) {

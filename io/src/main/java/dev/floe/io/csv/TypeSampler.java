@@ -15,6 +15,7 @@ public final class TypeSampler {
     private final int[] candidates;
     private final long[] values;
     private final String[] demotedBy;
+    private boolean quotedLineBreak;
 
     public TypeSampler(int columns) {
         candidates = new int[columns];
@@ -36,6 +37,17 @@ public final class TypeSampler {
                 demotedBy[column] = new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    void quotedLineBreak() {
+        quotedLineBreak = true;
+    }
+
+    /** Whether a sampled quoted field held a line break since the last call; resets the flag. */
+    public boolean takeQuotedLineBreak() {
+        boolean seen = quotedLineBreak;
+        quotedLineBreak = false;
+        return seen;
     }
 
     public FloeType typeOf(int column) {

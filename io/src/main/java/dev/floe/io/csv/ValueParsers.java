@@ -21,8 +21,8 @@ public final class ValueParsers {
     public static final int CAN_TIMESTAMP = 4;
     public static final int ALL_CANDIDATES = CAN_INT64 | CAN_FLOAT64 | CAN_TIMESTAMP;
 
-    private static final double[] POW10 = new double[23];
-    private static final long MANTISSA_LIMIT = 1L << 53;
+    static final double[] POW10 = new double[23];
+    static final long MANTISSA_LIMIT = 1L << 53;
     private static final long MULTMIN = Long.MIN_VALUE / 10;
 
     static {
@@ -85,28 +85,25 @@ public final class ValueParsers {
             i++;
         }
         long m = 0;
-        int digits = 0;
-        int fractionDigits = 0;
-        boolean dot = false;
-        for (; i < e; i++) {
-            byte c = a[i];
-            int d = c - '0';
-            if (d >= 0 && d <= 9) {
-                m = m * 10 + d;
-                digits++;
-                if (dot) {
-                    fractionDigits++;
-                }
-                if (m >= MANTISSA_LIMIT) {
-                    return parseDoubleSlow(a, s, e);
-                }
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                return parseDoubleSlow(a, s, e);
-            }
+        int intStart = i;
+        int d;
+        while (i < e && (d = a[i] - '0') >= 0 && d <= 9) {
+            m = m * 10 + d;
+            i++;
         }
-        if (digits == 0 || fractionDigits >= POW10.length) {
+        int digits = i - intStart;
+        int fractionDigits = 0;
+        if (i < e && a[i] == '.') {
+            int fractionStart = ++i;
+            while (i < e && (d = a[i] - '0') >= 0 && d <= 9) {
+                m = m * 10 + d;
+                i++;
+            }
+            fractionDigits = i - fractionStart;
+            digits += fractionDigits;
+        }
+        // up to 18 digits cannot overflow m; then m < 2^53 and 10^k (k <= 18) are exact doubles
+        if (i != e || digits == 0 || digits > 18 || m >= MANTISSA_LIMIT) {
             return parseDoubleSlow(a, s, e);
         }
         double v = fractionDigits == 0 ? (double) m : (double) m / POW10[fractionDigits];
@@ -176,17 +173,32 @@ public final class ValueParsers {
      */
     public static long parseTimestampMicros(byte[] a, int s, int e, boolean allowDate) {
         int n = e - s;
-        long days = parseDateDays(a, s, Math.min(e, s + 10));
         if (n == 10 && allowDate) {
-            return days * Temporal.MICROS_PER_DAY;
+            return parseDateDays(a, s, e) * Temporal.MICROS_PER_DAY;
         }
-        if (n < 19 || (a[s + 10] != ' ' && a[s + 10] != 'T') || a[s + 13] != ':' || a[s + 16] != ':') {
+        if (n < 19 || a[s + 4] != '-' || a[s + 7] != '-' || (a[s + 10] != ' ' && a[s + 10] != 'T')
+                || a[s + 13] != ':' || a[s + 16] != ':') {
             throw ParseFailure.INSTANCE;
         }
-        int hour = twoDigits(a, s + 11);
-        int minute = twoDigits(a, s + 14);
-        int second = twoDigits(a, s + 17);
-        if (hour > 23 || minute > 59 || second > 59) {
+        // fourteen digits, checked together: a non-digit makes (d | (9 - d)) negative
+        int y0 = a[s] - '0', y1 = a[s + 1] - '0', y2 = a[s + 2] - '0', y3 = a[s + 3] - '0';
+        int mo0 = a[s + 5] - '0', mo1 = a[s + 6] - '0', d0 = a[s + 8] - '0', d1 = a[s + 9] - '0';
+        int h0 = a[s + 11] - '0', h1 = a[s + 12] - '0', mi0 = a[s + 14] - '0', mi1 = a[s + 15] - '0';
+        int s0 = a[s + 17] - '0', s1 = a[s + 18] - '0';
+        int bad = y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | mo0 | (9 - mo0) | mo1 | (9 - mo1)
+                | d0 | (9 - d0) | d1 | (9 - d1) | h0 | (9 - h0) | h1 | (9 - h1) | mi0 | (9 - mi0) | mi1 | (9 - mi1)
+                | s0 | (9 - s0) | s1 | (9 - s1);
+        if (bad < 0) {
+            throw ParseFailure.INSTANCE;
+        }
+        int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        int month = mo0 * 10 + mo1;
+        int day = d0 * 10 + d1;
+        int hour = h0 * 10 + h1;
+        int minute = mi0 * 10 + mi1;
+        int second = s0 * 10 + s1;
+        if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))
+                || hour > 23 || minute > 59 || second > 59) {
             throw ParseFailure.INSTANCE;
         }
         long micros = 0;
@@ -202,6 +214,7 @@ public final class ValueParsers {
                 digit(a[s + 20 + i]);
             }
         }
+        long days = Temporal.daysFromCivil(year, month, day);
         long secondOfDay = hour * 3600L + minute * 60L + second;
         return (days * 86_400L + secondOfDay) * Temporal.MICROS_PER_SECOND + micros;
     }

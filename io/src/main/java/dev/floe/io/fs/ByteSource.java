@@ -15,6 +15,6 @@ public interface ByteSource extends Closeable {
      */
     int read(long position, byte[] buffer, int offset, int length) throws IOException;
 
-    /** The path this source reads, as given to {@link Files#open}. */
+    /** The path this source reads, as given to {@link Storage#open}. */
     String path();
 }

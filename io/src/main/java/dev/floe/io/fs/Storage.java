@@ -131,7 +131,7 @@ public final class Storage {
                         entries.add(new FileEntry(child.getPath().toString(), child.getLen()));
                     }
                 }
-            } else if (status.isFile()) {
+            } else if (status.isFile() && !status.getPath().getName().startsWith(".")) {
                 entries.add(new FileEntry(status.getPath().toString(), status.getLen()));
             }
         }
