@@ -3,7 +3,7 @@ package dev.floe.dataframe;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.dataframe.plan.Aggregate;
-import dev.floe.dataframe.plan.ExprTrees;
+import dev.floe.expressions.ExprTrees;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
 import dev.floe.expressions.AggregateCall;

@@ -1,5 +1,6 @@
 package dev.floe.sql;
 
+import dev.floe.expressions.ExprTrees;
 import static dev.floe.expressions.Expressions.col;
 
 import dev.floe.dataframe.DataFrame;

@@ -2,7 +2,7 @@ package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.plan.Aggregate;
 import dev.floe.dataframe.plan.CsvScan;
-import dev.floe.dataframe.plan.ExprTrees;
+import dev.floe.expressions.ExprTrees;
 import dev.floe.dataframe.plan.Filter;
 import dev.floe.dataframe.plan.Limit;
 import dev.floe.dataframe.plan.LogicalPlan;

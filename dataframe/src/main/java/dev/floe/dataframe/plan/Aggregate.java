@@ -1,5 +1,6 @@
 package dev.floe.dataframe.plan;
 
+import dev.floe.expressions.ExprTrees;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.AggregateCall;
@@ -58,7 +59,7 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Alias> aggregat
 
     /** Whether {@code e} has an aggregate call anywhere inside it. */
     public static boolean containsAggregate(Expr e) {
-        return ExprTrees.any(e, x -> x instanceof AggregateCall);
+        return ExprTrees.containsAggregate(e);
     }
 
     @Override

@@ -1,21 +1,13 @@
-package dev.floe.dataframe.plan;
+package dev.floe.expressions;
 
-import dev.floe.expressions.AggregateCall;
-import dev.floe.expressions.Alias;
-import dev.floe.expressions.Binary;
-import dev.floe.expressions.Cast;
-import dev.floe.expressions.Column;
-import dev.floe.expressions.DatePart;
-import dev.floe.expressions.Expr;
-import dev.floe.expressions.Literal;
-import dev.floe.expressions.Unary;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Walks and rewrites expression trees. */
+/** Walks and rewrites expression trees: for planners, which split, check and rewrite expressions. */
 public final class ExprTrees {
     private ExprTrees() {
     }
@@ -55,6 +47,30 @@ public final class ExprTrees {
             }
         }
         return false;
+    }
+
+    /** Whether {@code e} has an aggregate call anywhere inside it. */
+    public static boolean containsAggregate(Expr e) {
+        return any(e, x -> x instanceof AggregateCall);
+    }
+
+    /** The columns {@code e} reads outside of any aggregate call, in first-use order (with repeats). */
+    public static List<String> columnsOutsideAggregates(Expr e) {
+        List<String> names = new ArrayList<>();
+        collectOutsideAggregates(e, names);
+        return names;
+    }
+
+    private static void collectOutsideAggregates(Expr e, List<String> out) {
+        if (e instanceof AggregateCall) {
+            return;
+        }
+        if (e instanceof Column c) {
+            out.add(c.name());
+        }
+        for (Expr child : children(e)) {
+            collectOutsideAggregates(child, out);
+        }
     }
 
     /** The names of the columns {@code e} reads, in first-use order. */
