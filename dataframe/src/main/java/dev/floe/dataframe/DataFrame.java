@@ -2,32 +2,44 @@ package dev.floe.dataframe;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.floe.dataframe.exec.PhysicalQuery;
+import dev.floe.dataframe.exec.PersistedData;
 import dev.floe.dataframe.exec.QueryExecution;
+import dev.floe.dataframe.exec.QueryPlanner;
 import dev.floe.dataframe.plan.Filter;
+import dev.floe.dataframe.plan.InMemoryScan;
+import dev.floe.dataframe.plan.Join;
+import dev.floe.dataframe.plan.JoinType;
 import dev.floe.dataframe.plan.Limit;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
+import dev.floe.dataframe.plan.Repartition;
 import dev.floe.dataframe.plan.Sort;
+import dev.floe.dataframe.plan.Union;
 import dev.floe.dataframe.plan.WithColumns;
 import dev.floe.expressions.Alias;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
+import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
+import dev.floe.expressions.TypeChecker;
 import dev.floe.scheduler.Scheduler;
-import dev.floe.scheduler.TaskGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A lazy, partitioned table: an immutable handle on a logical plan. Operations ({@link #filter},
- * {@link #select}, {@link #groupBy}, ...) return new frames and read nothing; actions ({@link #compute},
- * {@link #count}, {@link #head}) turn the plan into a task graph — one streaming task per partition, then
- * a tree reduction for aggregates — and run it on the shared scheduler.
+ * {@link #select}, {@link #groupBy}, {@link #join}, ...) return new frames and read nothing; actions
+ * ({@link #compute}, {@link #count}, {@link #head}, {@link #persist}) turn the plan into a task graph —
+ * one streaming task per partition, then tree reductions, shuffles or broadcasts as the plan needs —
+ * and run it on the shared scheduler.
  *
  * <p>The plan is checked (columns exist, types fit) when the schema is first needed: by {@link #schema},
- * {@link #explain} or an action. Errors in the plan are {@link dev.floe.expressions.PlanException}s.
+ * {@link #explain} or an action, since the input's schema comes from its files. Mistakes in the plan
+ * are {@link PlanException}s naming the expression and the types.
  */
 public final class DataFrame {
     private final LogicalPlan plan;
@@ -51,6 +63,8 @@ public final class DataFrame {
         return options;
     }
 
+    // ---------------------------------------------------------------- what it is
+
     /** The columns and their types; infers the input's schema if that has not been done yet. */
     public Schema schema() {
         return plan.schema();
@@ -60,16 +74,15 @@ public final class DataFrame {
         return schema().names();
     }
 
-    /** How many partitions the result has: one per file split, or one after an aggregation or sort. */
+    /** How many partitions the frame has: one per file split, one after an aggregation or sort. */
     public int npartitions() {
-        PhysicalQuery q = PhysicalQuery.of(plan);
-        if (q.aggregate() != null || !q.localOps().isEmpty()) {
-            return 1;
-        }
-        return q.scan().dataset().splits().size();
+        schema();
+        return QueryExecution.plan(plan, options, Floe.rootAllocator()).partitions();
     }
 
-    /** The rows for which {@code predicate} is TRUE. */
+    // ---------------------------------------------------------------- row-wise operations
+
+    /** The rows for which {@code predicate} is TRUE (not FALSE, not NULL). */
     public DataFrame filter(Expr predicate) {
         return withPlan(new Filter(plan, predicate));
     }
@@ -88,12 +101,53 @@ public final class DataFrame {
         return select(Arrays.stream(columns).map(Expressions::col).toArray(Expr[]::new));
     }
 
-    /** All columns, plus {@code name} computed by {@code expr} (replacing a column of that name). */
+    /** All columns, plus {@code name} computed by {@code expr} (replacing a column of that name, in place). */
     public DataFrame withColumn(String name, Expr expr) {
-        return withPlan(new WithColumns(plan, List.of(new Alias(expr instanceof Alias a ? a.input() : expr, name))));
+        return withColumns(Map.of(name, expr));
     }
 
-    /** Groups rows by the keys (columns or expressions; name them with {@code .as}). */
+    /** All columns, plus one per entry (in the map's order), replacing columns of the same name in place. */
+    public DataFrame withColumns(Map<String, Expr> columns) {
+        List<Alias> aliases = new ArrayList<>();
+        columns.forEach((name, e) -> aliases.add(new Alias(e instanceof Alias a ? a.input() : e, name)));
+        return withPlan(new WithColumns(plan, aliases));
+    }
+
+    /** All columns but the named ones (each must exist). */
+    public DataFrame drop(String... names) {
+        Schema schema = schema();
+        List<String> dropped = Arrays.asList(names);
+        for (String n : names) {
+            if (schema.indexOf(n) < 0) {
+                throw new PlanException("cannot drop " + TypeChecker.unknownColumn(n, schema));
+            }
+        }
+        return select(schema.names().stream().filter(n -> !dropped.contains(n)).map(Expressions::col)
+                .toArray(Expr[]::new));
+    }
+
+    /** The same columns, with those named in {@code renames} (old name to new name) renamed. */
+    public DataFrame rename(Map<String, String> renames) {
+        Schema schema = schema();
+        for (String old : renames.keySet()) {
+            if (schema.indexOf(old) < 0) {
+                throw new PlanException("cannot rename " + TypeChecker.unknownColumn(old, schema));
+            }
+        }
+        return select(schema.names().stream()
+                .map(n -> renames.containsKey(n) ? Expressions.col(n).as(renames.get(n)) : Expressions.col(n))
+                .toArray(Expr[]::new));
+    }
+
+    public DataFrame rename(String from, String to) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(from, to);
+        return rename(m);
+    }
+
+    // ---------------------------------------------------------------- grouping, sorting, joining
+
+    /** Groups rows by the keys (columns or expressions; name them with {@code .as}). NULL keys form a group. */
     public GroupedDataFrame groupBy(Expr... keys) {
         return new GroupedDataFrame(this, Arrays.asList(keys));
     }
@@ -105,6 +159,19 @@ public final class DataFrame {
     /** A whole-frame reduction: one row with one column per aggregate. */
     public DataFrame agg(Expr... aggregates) {
         return groupBy(new Expr[0]).agg(aggregates);
+    }
+
+    /** The distinct rows. */
+    public DataFrame distinct() {
+        return groupBy(schema().names().toArray(String[]::new)).agg();
+    }
+
+    /** One row per distinct combination of the named columns (the first in file order is not promised). */
+    public DataFrame dropDuplicates(String... columns) {
+        if (columns.length == 0) {
+            return distinct();
+        }
+        return groupBy(columns).agg();
     }
 
     public DataFrame sort(SortKey... keys) {
@@ -120,6 +187,16 @@ public final class DataFrame {
         return sort(Arrays.stream(columns).map(SortKey::asc).toArray(SortKey[]::new));
     }
 
+    /** The {@code n} rows with the largest values of {@code column} (NULLs last), largest first. */
+    public DataFrame nlargest(int n, String column) {
+        return sort(SortKey.desc(column).nullsFirst(false)).limit(n);
+    }
+
+    /** The {@code n} rows with the smallest values of {@code column} (NULLs last), smallest first. */
+    public DataFrame nsmallest(int n, String column) {
+        return sort(SortKey.asc(column)).limit(n);
+    }
+
     public DataFrame limit(long n) {
         return withPlan(new Limit(plan, n, 0));
     }
@@ -128,7 +205,38 @@ public final class DataFrame {
         return withPlan(new Limit(plan, n, offset));
     }
 
-    /** The fan-in of the aggregation tree: how many partial results one combine task merges (default 8). */
+    /** Every row of this frame, then every row of {@code other} (columns by position; SQL UNION ALL). */
+    public DataFrame unionAll(DataFrame other) {
+        return withPlan(new Union(plan, other.plan));
+    }
+
+    /**
+     * Rows whose {@code leftKeys} equal {@code rightKeys} (NULL never matches). Output: this frame's
+     * columns, then (INNER, LEFT) {@code right}'s, a clashing name getting the suffix {@code _right}. A
+     * right side small enough is sent whole to every partition; larger ones are joined by shuffling.
+     */
+    public DataFrame join(DataFrame right, List<Expr> leftKeys, List<Expr> rightKeys, JoinType type) {
+        return withPlan(new Join(plan, right.plan, leftKeys, rightKeys, type, List.of()));
+    }
+
+    /** A join on columns both frames name alike; each key column appears once (from this frame). */
+    public DataFrame join(DataFrame right, JoinType type, String... on) {
+        List<Expr> keys = Arrays.stream(on).map(Expressions::col).toList();
+        return withPlan(new Join(plan, right.plan, keys, keys, type, Arrays.asList(on)));
+    }
+
+    public DataFrame join(DataFrame right, String... on) {
+        return join(right, JoinType.INNER, on);
+    }
+
+    /** The same rows spread over {@code n} partitions of about equal size. */
+    public DataFrame repartition(int n) {
+        return withPlan(new Repartition(plan, n));
+    }
+
+    // ---------------------------------------------------------------- execution knobs
+
+    /** The fan-in of aggregation trees (default 8); {@link ExecutionOptions#NO_TREE} merges all at once. */
     public DataFrame splitEvery(int n) {
         return new DataFrame(plan, options.withSplitEvery(n));
     }
@@ -138,10 +246,26 @@ public final class DataFrame {
         return new DataFrame(plan, options.withScheduler(scheduler));
     }
 
+    /** The most Arrow memory one query of this frame may hold at once; past it the query fails cleanly. */
+    public DataFrame memoryLimit(long bytes) {
+        return new DataFrame(plan, options.withMemoryLimit(bytes));
+    }
+
+    public DataFrame withOptions(ExecutionOptions o) {
+        return new DataFrame(plan, o);
+    }
+
+    // ---------------------------------------------------------------- actions
+
     /** Runs the plan and returns the result in memory. The caller owns (and closes) the table. */
     public Table compute() {
+        return computeAsync().get();
+    }
+
+    /** Starts the query in the background; {@link QueryFuture#cancel()} stops it and frees its memory. */
+    public QueryFuture<Table> computeAsync() {
         schema();
-        return execution().collect(options.scheduler());
+        return QueryExecution.collectAsync(plan, options, Floe.rootAllocator());
     }
 
     /** The first {@code n} rows. */
@@ -149,43 +273,31 @@ public final class DataFrame {
         return limit(n).compute();
     }
 
-    /** How many rows the frame has, without materialising its columns where it can. */
+    /** How many rows the frame has, without converting columns no one needs. */
     public long count() {
         schema();
-        return execution().count(options.scheduler());
+        return QueryExecution.count(plan, options, Floe.rootAllocator());
+    }
+
+    /**
+     * Computes every partition once and keeps the batches in memory; the returned frame reads them
+     * instead of recomputing. Free them with {@link PersistedFrame#close()}.
+     */
+    public PersistedFrame persist() {
+        schema();
+        BufferAllocator target = Floe.rootAllocator().newChildAllocator("persist-" + System.identityHashCode(this) + "-"
+                + System.nanoTime(), 0, Long.MAX_VALUE);
+        PersistedData data = QueryExecution.persist(plan, options, Floe.rootAllocator(), target);
+        return new PersistedFrame(new DataFrame(new InMemoryScan(data), options), data);
     }
 
     /** The logical plan and a summary of the task graph an action would run. */
     public String explain() {
         schema();
-        PhysicalQuery q = PhysicalQuery.of(plan);
-        List<String> outputs = new ArrayList<>();
-        TaskGraph graph = execution().graph(Floe.rootAllocator(), outputs, false);
-        StringBuilder sb = new StringBuilder();
-        sb.append("== Logical plan ==\n").append(plan.treeString());
-        sb.append("== Execution ==\n");
-        int[] columns = q.scanColumns(false);
-        sb.append("per partition (one task each, streaming): CsvScan");
-        sb.append(columns == null ? " [all columns]" : " " + Arrays.stream(columns)
-                .mapToObj(i -> q.scan().schema().field(i).name()).toList());
-        for (LogicalPlan op : q.rowOps()) {
-            sb.append(" -> ").append(op.describe());
-        }
-        sb.append(q.aggregate() != null ? " -> partial aggregate (chunk)\n" : " -> collect\n");
-        if (q.aggregate() != null) {
-            sb.append("reduction: combine ").append(options.splitEvery()).append(" at a time, then finalize\n");
-        }
-        if (!q.localOps().isEmpty()) {
-            sb.append("on the result:");
-            q.localOps().forEach(op -> sb.append(' ').append(op.describe()).append(';'));
-            sb.append('\n');
-        }
-        sb.append("== Task graph ==\n").append(graph.summary()).append('\n');
-        return sb.toString();
-    }
-
-    private QueryExecution execution() {
-        return new QueryExecution(PhysicalQuery.of(plan), Floe.rootAllocator(), options.splitEvery());
+        QueryPlanner.Planned planned = QueryExecution.plan(plan, options, Floe.rootAllocator());
+        return "== Logical plan ==\n" + plan.treeString()
+                + "== Task graph ==\n" + planned.graph().summary() + "\n"
+                + GraphDescription.stages(planned);
     }
 
     @Override

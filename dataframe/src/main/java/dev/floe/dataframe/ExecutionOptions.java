@@ -5,29 +5,57 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.scheduler.Scheduler;
 
 /**
- * How a frame's actions run: the scheduler that runs the task graph (the process-wide one unless a test
- * or a caller picks another) and {@code splitEvery}, the fan-in of the aggregation tree: how many partial
- * results one combine task merges (Dask's {@code split_every}, default 8, at least 2).
+ * How a frame's actions run.
+ *
+ * @param scheduler the scheduler that runs the task graph (the process-wide one unless a caller picks another)
+ * @param splitEvery the fan-in of aggregation trees: how many partial results one combine task merges
+ *     (Dask's {@code split_every}; default 8, at least 2; {@link #NO_TREE} merges all in one task)
+ * @param memoryLimit the most off-heap (Arrow) memory one query may hold at once, in bytes; past it the
+ *     query fails with a message saying so, and the process carries on
+ * @param broadcastThreshold a join whose right side reads at most this many bytes sends that side whole
+ *     to every partition of the left; larger right sides are joined by shuffling both sides
+ * @param shufflePartitions how many buckets a shuffle join spreads rows over
  */
-public record ExecutionOptions(Scheduler scheduler, int splitEvery) {
+public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryLimit, long broadcastThreshold,
+        int shufflePartitions) {
     public static final int DEFAULT_SPLIT_EVERY = 8;
+    public static final int NO_TREE = Integer.MAX_VALUE;
 
     public ExecutionOptions {
         requireNonNull(scheduler, "scheduler is null");
         if (splitEvery < 2) {
             throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
         }
+        if (memoryLimit <= 0) {
+            throw new IllegalArgumentException("memoryLimit must be positive, got " + memoryLimit);
+        }
+        if (shufflePartitions < 1) {
+            throw new IllegalArgumentException("shufflePartitions must be at least 1, got " + shufflePartitions);
+        }
     }
 
     public static ExecutionOptions defaults() {
-        return new ExecutionOptions(Scheduler.shared(), DEFAULT_SPLIT_EVERY);
+        return new ExecutionOptions(Scheduler.shared(), DEFAULT_SPLIT_EVERY, Long.MAX_VALUE, 64L << 20,
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     public ExecutionOptions withScheduler(Scheduler s) {
-        return new ExecutionOptions(s, splitEvery);
+        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions);
     }
 
     public ExecutionOptions withSplitEvery(int n) {
-        return new ExecutionOptions(scheduler, n);
+        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions);
+    }
+
+    public ExecutionOptions withMemoryLimit(long bytes) {
+        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions);
+    }
+
+    public ExecutionOptions withBroadcastThreshold(long bytes) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions);
+    }
+
+    public ExecutionOptions withShufflePartitions(int n) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n);
     }
 }

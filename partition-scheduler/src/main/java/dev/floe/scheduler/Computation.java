@@ -55,4 +55,13 @@ public interface Computation {
 
     /** Adds a listener; see {@link ProgressListener} for the order of events. */
     void addListener(ProgressListener listener);
+
+    /** Tasks done, total and running, rows and bytes reported, elapsed time and an ETA, now. */
+    ProgressSnapshot progress();
+
+    /**
+     * Every task that has run so far — times, CPU, thread, rows and bytes — with per-kind aggregates:
+     * after the end, the whole story (EXPLAIN ANALYZE).
+     */
+    ComputationProfile profile();
 }

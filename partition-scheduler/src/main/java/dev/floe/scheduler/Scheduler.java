@@ -139,12 +139,25 @@ public final class Scheduler implements AutoCloseable {
 
     /** Starts running the graph, culled to the outputs. */
     public Computation submit(TaskGraph graph, Collection<String> outputs) {
-        return core.submit(graph, outputs, List.of());
+        return core.submit(graph, outputs, SubmitOptions.defaults());
     }
 
     /** As {@link #submit(TaskGraph, Collection)}, with a listener registered before any task starts. */
     public Computation submit(TaskGraph graph, Collection<String> outputs, ProgressListener listener) {
-        return core.submit(graph, outputs, List.of(requireNonNull(listener, "listener is null")));
+        return core.submit(graph, outputs, SubmitOptions.defaults().withListener(listener));
+    }
+
+    /**
+     * Starts running the graph, culled to the outputs, with a limit on tasks in flight, retries of
+     * transient failures and listeners registered before any task starts.
+     */
+    public Computation submit(TaskGraph graph, Collection<String> outputs, SubmitOptions options) {
+        return core.submit(graph, outputs, requireNonNull(options, "options is null"));
+    }
+
+    /** Computations submitted to this scheduler that have not ended yet (0 when the pool is idle). */
+    public int activeComputations() {
+        return core.activeCount();
     }
 
     /** The number of worker threads; 1 for {@link #synchronous()}. */

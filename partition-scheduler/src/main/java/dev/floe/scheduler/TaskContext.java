@@ -17,4 +17,15 @@ public interface TaskContext {
 
     /** @throws CancelledException if {@link #isCancelled()} */
     void checkCancelled();
+
+    /**
+     * Adds rows and bytes processed by this task since its last report (call it once per batch):
+     * they go to the computation's totals ({@link Computation#progress()}), the task's profile
+     * ({@link Computation#profile()}) and every {@link ProgressListener#progress}. Thread-safe and
+     * cheap (two atomic adds, then the listeners). If the attempt fails and is retried, what it
+     * reported is taken back (listeners see negative deltas). Ignored after the computation ended.
+     *
+     * @throws IllegalArgumentException if either is negative
+     */
+    void reportProgress(long rows, long bytes);
 }

@@ -8,6 +8,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class RowBatches implements AutoCloseable {
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
 
+    static RowBatches of(VectorSchemaRoot batch) {
+        RowBatches b = new RowBatches();
+        b.add(batch);
+        return b;
+    }
+
     void add(VectorSchemaRoot batch) {
         batches.add(batch);
     }

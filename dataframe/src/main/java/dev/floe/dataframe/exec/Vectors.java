@@ -29,6 +29,26 @@ public final class Vectors {
         out.setRowCount(count);
     }
 
+    /**
+     * Replaces the contents of {@code to} with the values of {@code from} at {@code rows[0..count)}; a
+     * row index of -1 gives a NULL (the missing side of an outer join).
+     */
+    public static void gatherColumn(FieldVector from, int[] rows, int count, FieldVector to) {
+        to.reset();
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            if (r < 0) {
+                while (i >= to.getValueCapacity()) {
+                    to.reAlloc();
+                }
+                to.setNull(i);
+            } else {
+                to.copyFromSafe(r, i, from);
+            }
+        }
+        to.setValueCount(count);
+    }
+
     /** Appends all rows of {@code in} to {@code out} (same columns by position). */
     public static void append(VectorSchemaRoot in, VectorSchemaRoot out) {
         int base = out.getRowCount();
@@ -42,6 +62,22 @@ public final class Vectors {
                 to.copyFromSafe(i, base + i, from);
             }
             to.setValueCount(base + count);
+        }
+        out.setRowCount(base + count);
+    }
+
+    /** Appends rows {@code from .. from+count-1} of {@code in} to {@code out} (same columns by position). */
+    public static void appendRange(VectorSchemaRoot in, int from, int count, VectorSchemaRoot out) {
+        int base = out.getRowCount();
+        List<FieldVector> src = in.getFieldVectors();
+        List<FieldVector> dst = out.getFieldVectors();
+        for (int c = 0; c < src.size(); c++) {
+            FieldVector f = src.get(c);
+            FieldVector t = dst.get(c);
+            for (int i = 0; i < count; i++) {
+                t.copyFromSafe(from + i, base + i, f);
+            }
+            t.setValueCount(base + count);
         }
         out.setRowCount(base + count);
     }

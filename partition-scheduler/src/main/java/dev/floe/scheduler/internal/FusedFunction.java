@@ -55,5 +55,10 @@ public record FusedFunction(List<String> keys, List<TaskFunction> functions) imp
         public void checkCancelled() {
             parent.checkCancelled();
         }
+
+        @Override
+        public void reportProgress(long rows, long bytes) {
+            parent.reportProgress(rows, bytes);
+        }
     }
 }

@@ -4,11 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.scheduler.CancelledException;
 import dev.floe.scheduler.Computation;
+import dev.floe.scheduler.ComputationProfile;
 import dev.floe.scheduler.ProgressListener;
+import dev.floe.scheduler.ProgressSnapshot;
+import dev.floe.scheduler.SubmitOptions;
 import dev.floe.scheduler.Task;
 import dev.floe.scheduler.TaskFailedException;
 import dev.floe.scheduler.TaskGraph;
+import dev.floe.scheduler.TaskProfile;
 import dev.floe.scheduler.internal.Resources.Held;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -23,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +57,12 @@ public final class GraphRun implements Computation {
         }
     }
 
-    private record Failure(String key, String description, Throwable cause) {}
+    private record Failure(String key, String description, Throwable cause, int attempts) {}
+
+    /** How one task's attempts ended, measured on its thread. */
+    private record Outcome(Object result, Throwable error, int attempts, long cpuNanos, long rows, long bytes) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final SchedulerCore core;
     private final ReentrantLock lock;
@@ -63,6 +76,13 @@ public final class GraphRun implements Computation {
     private final List<String> outputs;
     private final List<ProgressListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ProgressListener> brokenListeners = ConcurrentHashMap.newKeySet();
+    private final int maxInFlight;
+    private final int retries;
+    private final Predicate<Throwable> retryOn;
+    private final long retryBackoffNanos;
+    private final long startNanos = System.nanoTime();
+    private final LongAdder totalRows = new LongAdder();
+    private final LongAdder totalBytes = new LongAdder();
 
     // guarded by lock
     private final int[] waiting;
@@ -78,13 +98,29 @@ public final class GraphRun implements Computation {
     private int pendingCloses;
     private Failure failure;
     private Map<String, Object> outputResults;
+    private long endNanos;
+    // the profile, guarded by lock; times relative to startNanos
+    private final long[] readyAt;
+    private final long[] startAt;
+    private final long[] endAt;
+    private final long[] cpuOf;
+    private final long[] rowsOf;
+    private final long[] bytesOf;
+    private final int[] attemptsOf;
+    private final boolean[] failedOf;
+    private final String[] threadOf;
+    private final List<Integer> startOrder = new ArrayList<>();
     boolean inRing;
 
     private volatile Status status = Status.RUNNING;
 
     /** @param graph culled to the outputs; @param outputs distinct keys of tasks of the graph */
-    GraphRun(SchedulerCore core, long id, TaskGraph graph, List<String> outputs) {
+    GraphRun(SchedulerCore core, long id, TaskGraph graph, List<String> outputs, SubmitOptions options) {
         this.core = core;
+        this.maxInFlight = options.maxTasksInFlight();
+        this.retries = options.retries();
+        this.retryOn = options.retryOn();
+        this.retryBackoffNanos = options.retryBackoff().toNanos();
         this.lock = core.lock();
         this.changed = lock.newCondition();
         this.id = id;
@@ -129,9 +165,19 @@ public final class GraphRun implements Computation {
         pins = new int[n];
         results = new Object[n];
         held = new boolean[n];
+        readyAt = new long[n];
+        startAt = new long[n];
+        endAt = new long[n];
+        cpuOf = new long[n];
+        rowsOf = new long[n];
+        bytesOf = new long[n];
+        attemptsOf = new int[n];
+        failedOf = new boolean[n];
+        threadOf = new String[n];
         if (n == 0) {
             outputResults = Map.of();
             status = Status.SUCCEEDED;
+            endNanos = startNanos;
         }
     }
 
@@ -153,8 +199,9 @@ public final class GraphRun implements Computation {
 
     // ---- picking and running tasks --------------------------------------------------------------
 
+    /** A task is ready and the in-flight limit allows starting it. */
     boolean hasReadyLocked() {
-        return status == Status.RUNNING && !ready.isEmpty();
+        return status == Status.RUNNING && !ready.isEmpty() && running < maxInFlight;
     }
 
     /** Takes the ready task of best static priority; requires {@link #hasReadyLocked()}. */
@@ -162,6 +209,8 @@ public final class GraphRun implements Computation {
         int i = ready.nextSetBit(0);
         ready.clear(i);
         running++;
+        startAt[i] = System.nanoTime() - startNanos;
+        startOrder.add(i);
         for (int d : dependencies[i]) {
             pins[d]++;
         }
@@ -178,23 +227,25 @@ public final class GraphRun implements Computation {
             notifyListeners(l -> l.taskStarted(task.key(), task.kind()));
         }
         long start = System.nanoTime();
-        Object result = null;
-        Throwable error = null;
-        try {
-            result = task.function().run(new RunContext(task.key(), this), started.inputs());
-        } catch (Throwable t) {
-            error = t;
-        }
-        long nanos = System.nanoTime() - start;
-        if (error == null && status == Status.RUNNING) {
-            notifyListeners(l -> l.taskFinished(task.key(), task.kind(), nanos));
+        Outcome outcome = runAttempts(task, started.inputs());
+        long end = System.nanoTime();
+        if (outcome.error() == null && status == Status.RUNNING) {
+            notifyListeners(l -> l.taskFinished(task.key(), task.kind(), end - start));
         }
         List<Held> toClose = new ArrayList<>();
         boolean ended;
         lock.lock();
         try {
+            int i = started.index();
+            endAt[i] = end - startNanos;
+            cpuOf[i] = outcome.cpuNanos();
+            rowsOf[i] = outcome.rows();
+            bytesOf[i] = outcome.bytes();
+            attemptsOf[i] = outcome.attempts();
+            failedOf[i] = outcome.error() != null;
+            threadOf[i] = Thread.currentThread().getName();
             boolean wasRunning = status == Status.RUNNING;
-            finishLocked(started.index(), result, error, toClose);
+            finishLocked(i, outcome, toClose);
             ended = wasRunning && status != Status.RUNNING;
         } finally {
             lock.unlock();
@@ -205,7 +256,84 @@ public final class GraphRun implements Computation {
         }
     }
 
-    private void finishLocked(int i, Object result, Throwable error, List<Held> toClose) {
+    /**
+     * Runs the task, and again after a backoff while it fails with an error {@code retryOn} accepts,
+     * at most {@code retries} more times, and only while the computation is running. What a failed
+     * attempt reported is taken back from the totals, so a retried task's rows count once.
+     */
+    private Outcome runAttempts(Task task, List<Object> inputs) {
+        boolean measureCpu = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        long cpuStart = measureCpu ? THREADS.getCurrentThreadCpuTime() : 0;
+        for (int attempt = 1; ; attempt++) {
+            RunContext context = new RunContext(task.key(), this);
+            Object result = null;
+            Throwable error = null;
+            try {
+                result = task.function().run(context, inputs);
+            } catch (Throwable t) {
+                error = t;
+            }
+            if (error != null && attempt <= retries && status == Status.RUNNING && isRetryable(task, error)) {
+                long backoff = retryBackoffNanos << Math.min(attempt - 1, 20);
+                log.warn("computation #{}: task {} failed (attempt {} of {}), retrying in {} ms: {}", id,
+                        task.displayName(), attempt, retries + 1, TimeUnit.NANOSECONDS.toMillis(backoff), error.toString());
+                takeBack(context);
+                if (sleepUnlessStopping(backoff)) {
+                    continue;
+                }
+            }
+            long cpu = measureCpu ? THREADS.getCurrentThreadCpuTime() - cpuStart : -1;
+            return new Outcome(result, error, attempt, cpu, context.rows(), context.bytes());
+        }
+    }
+
+    private boolean isRetryable(Task task, Throwable error) {
+        try {
+            return retryOn.test(error);
+        } catch (RuntimeException e) {
+            log.warn("computation #{}: the retryOn predicate failed on the error of task {}; not retrying: {}",
+                    id, task.displayName(), e.toString(), e);
+            return false;
+        }
+    }
+
+    /** Sleeps in slices, returning early (false) when the computation stops or the thread is interrupted. */
+    private boolean sleepUnlessStopping(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        try {
+            for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+                if (isStopping()) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !isStopping();
+    }
+
+    /** Called by {@link RunContext#reportProgress}, on the task's thread. */
+    void addProgress(long rows, long bytes) {
+        totalRows.add(rows);
+        totalBytes.add(bytes);
+        if (status == Status.RUNNING) {
+            notifyListeners(l -> l.progress(rows, bytes));
+        }
+    }
+
+    private void takeBack(RunContext failedAttempt) {
+        long rows = failedAttempt.rows();
+        long bytes = failedAttempt.bytes();
+        if (rows != 0 || bytes != 0) {
+            addProgress(-rows, -bytes);
+        }
+    }
+
+    private void finishLocked(int i, Outcome outcome, List<Held> toClose) {
+        Object result = outcome.result();
+        Throwable error = outcome.error();
         running--;
         for (int d : dependencies[i]) {
             pins[d]--;
@@ -221,7 +349,7 @@ public final class GraphRun implements Computation {
             return;
         }
         if (error != null) {
-            failure = new Failure(tasks[i].key(), tasks[i].description(), error);
+            failure = new Failure(tasks[i].key(), tasks[i].description(), error, outcome.attempts());
             endLocked(Status.FAILED);
             releaseUnpinnedLocked(toClose);
             return;
@@ -237,23 +365,29 @@ public final class GraphRun implements Computation {
             releaseLocked(i, toClose);
         }
         boolean newlyReady = false;
+        long now = System.nanoTime() - startNanos;
         for (int dependent : dependents[i]) {
             if (--waiting[dependent] == 0) {
                 ready.set(dependent);
+                readyAt[dependent] = now;
                 newlyReady = true;
             }
         }
         if (finished == tasks.length) {
             outputResults = takeOutputsLocked();
             endLocked(Status.SUCCEEDED);
-        } else if (newlyReady) {
+        } else if (hasReadyLocked()) {
+            // new tasks are ready, or a slot under maxInFlight has opened for tasks that already were
             core.readyLocked(this);
+            changed.signalAll();
+        } else if (newlyReady) {
             changed.signalAll();
         }
     }
 
     private void endLocked(Status end) {
         status = end;
+        endNanos = System.nanoTime();
         ready.clear();
         core.endedLocked(this);
         changed.signalAll();
@@ -399,7 +533,7 @@ public final class GraphRun implements Computation {
             case SUCCEEDED:
                 return outputResults;
             case FAILED:
-                throw new TaskFailedException(failure.key(), failure.description(), failure.cause());
+                throw new TaskFailedException(failure.key(), failure.description(), failure.cause(), failure.attempts());
             case CANCELLED:
                 throw new CancelledException("computation #" + id + " was cancelled");
             default:
@@ -452,17 +586,66 @@ public final class GraphRun implements Computation {
     @Override
     public void addListener(ProgressListener listener) {
         requireNonNull(listener, "listener is null");
+        ProgressSnapshot snapshot = null;
         lock.lock();
         try {
             if (status == Status.RUNNING) {
-                listeners.add(listener);
-                return;
+                snapshot = progressLocked();
             }
         } finally {
             lock.unlock();
         }
+        if (snapshot != null) {
+            ProgressSnapshot first = snapshot;
+            notify(listener, l -> l.started(first));
+            lock.lock();
+            try {
+                if (status == Status.RUNNING) {
+                    listeners.add(listener);
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
         boolean success = status == Status.SUCCEEDED;
         notify(listener, l -> l.done(success));
+    }
+
+    @Override
+    public ProgressSnapshot progress() {
+        lock.lock();
+        try {
+            return progressLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ProgressSnapshot progressLocked() {
+        long elapsed = (status == Status.RUNNING ? System.nanoTime() : endNanos) - startNanos;
+        return new ProgressSnapshot(finished, tasks.length, running, totalRows.sum(), totalBytes.sum(), elapsed,
+                ProgressSnapshot.estimateEta(finished, tasks.length, elapsed));
+    }
+
+    @Override
+    public ComputationProfile profile() {
+        lock.lock();
+        try {
+            List<TaskProfile> ran = new ArrayList<>();
+            for (int i : startOrder) {
+                if (threadOf[i] == null) {
+                    continue; // still running
+                }
+                Task task = tasks[i];
+                ran.add(new TaskProfile(task.key(), task.kind(), task.description(), readyAt[i], startAt[i], endAt[i],
+                        cpuOf[i], threadOf[i], rowsOf[i], bytesOf[i], attemptsOf[i], !failedOf[i]));
+            }
+            long wall = (status == Status.RUNNING ? System.nanoTime() : endNanos) - startNanos;
+            return new ComputationProfile("computation #" + id, tasks.length, wall, ran);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void notifyListeners(Consumer<ProgressListener> event) {

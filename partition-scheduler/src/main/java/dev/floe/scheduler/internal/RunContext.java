@@ -2,9 +2,25 @@ package dev.floe.scheduler.internal;
 
 import dev.floe.scheduler.CancelledException;
 import dev.floe.scheduler.TaskContext;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The {@link TaskContext} of one task of a {@link GraphRun}. */
-record RunContext(String key, GraphRun run) implements TaskContext {
+/** The {@link TaskContext} of one attempt of one task of a {@link GraphRun}: counts what it reported. */
+final class RunContext implements TaskContext {
+
+    private final String key;
+    private final GraphRun run;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    RunContext(String key, GraphRun run) {
+        this.key = key;
+        this.run = run;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
 
     @Override
     public boolean isCancelled() {
@@ -16,5 +32,32 @@ record RunContext(String key, GraphRun run) implements TaskContext {
         if (run.isStopping()) {
             throw new CancelledException("task '" + key + "' stopped: " + run.stopReason());
         }
+    }
+
+    @Override
+    public void reportProgress(long rows, long bytes) {
+        if (rows < 0 || bytes < 0) {
+            throw new IllegalArgumentException("task '" + key + "' reported negative progress: rows " + rows
+                    + ", bytes " + bytes);
+        }
+        if (run.isStopping()) {
+            return;
+        }
+        this.rows.addAndGet(rows);
+        this.bytes.addAndGet(bytes);
+        run.addProgress(rows, bytes);
+    }
+
+    long rows() {
+        return rows.get();
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    @Override
+    public String toString() {
+        return "TaskContext[" + key + " of " + run + "]";
     }
 }

@@ -3,7 +3,7 @@ package dev.floe.scheduler.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.scheduler.Computation;
-import dev.floe.scheduler.ProgressListener;
+import dev.floe.scheduler.SubmitOptions;
 import dev.floe.scheduler.TaskGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,14 +57,14 @@ public final class SchedulerCore {
     }
 
     /** Culls the graph to the outputs and starts running it. */
-    public Computation submit(TaskGraph graph, Collection<String> outputs, List<ProgressListener> listeners) {
+    public Computation submit(TaskGraph graph, Collection<String> outputs, SubmitOptions options) {
         requireNonNull(graph, "graph is null");
         requireNonNull(outputs, "outputs is null");
-        requireNonNull(listeners, "listeners is null");
+        requireNonNull(options, "options is null");
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(outputs));
         TaskGraph needed = graph.cull(distinct);
-        GraphRun run = new GraphRun(this, COMPUTATION_IDS.incrementAndGet(), needed, distinct);
-        listeners.forEach(run::addListener);
+        GraphRun run = new GraphRun(this, COMPUTATION_IDS.incrementAndGet(), needed, distinct, options);
+        options.listeners().forEach(run::addListener);
         if (log.isDebugEnabled()) {
             log.debug("computation #{} submitted to {}: {}", run.id(), name, needed.summary());
         }
@@ -153,6 +153,16 @@ public final class SchedulerCore {
             lock.unlock();
         }
         log.debug("{} stopped", Thread.currentThread().getName());
+    }
+
+    /** Computations submitted and not yet ended. */
+    public int activeCount() {
+        lock.lock();
+        try {
+            return active.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public int workerCount() {

@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
-import dev.floe.dataframe.Table;
+import dev.floe.expressions.Schema;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import dev.floe.dataframe.plan.Sort;
 import dev.floe.expressions.ExprEvaluator;
 import dev.floe.expressions.FloeType;
@@ -14,25 +15,25 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
- * Orders the rows of a table by sort keys: a stable merge sort of row indices, comparing the evaluated
+ * Orders the rows of a batch by sort keys: a stable merge sort of row indices, comparing the evaluated
  * key vectors without boxing. NULLs go where each key says; NaN sorts above every other double.
  */
-final class TableSorter {
-    private TableSorter() {
+final class BatchSorter {
+    private BatchSorter() {
     }
 
-    static int[] order(Table table, List<Sort.Key> keys, BufferAllocator allocator) {
+    static int[] order(VectorSchemaRoot batch, Schema schema, List<Sort.Key> keys, BufferAllocator allocator) {
         List<ExprEvaluator> evaluators = new ArrayList<>();
         try {
             List<FieldVector> vectors = new ArrayList<>();
             List<FloeType> types = new ArrayList<>();
             for (Sort.Key k : keys) {
-                ExprEvaluator ev = ExprEvaluator.compile(k.expr(), table.schema(), allocator);
+                ExprEvaluator ev = ExprEvaluator.compile(k.expr(), schema, allocator);
                 evaluators.add(ev);
-                vectors.add(ev.evaluate(table.root()));
+                vectors.add(ev.evaluate(batch));
                 types.add(ev.type());
             }
-            int[] rows = new int[table.rowCount()];
+            int[] rows = new int[batch.getRowCount()];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = i;
             }

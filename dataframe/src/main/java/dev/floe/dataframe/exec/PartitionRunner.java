@@ -1,0 +1,111 @@
+package dev.floe.dataframe.exec;
+
+import dev.floe.io.CsvBatchReader;
+import dev.floe.scheduler.TaskContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Runs a {@link PartitionPlan} inside a task: opens its source, compiles its steps, feeds a sink. */
+final class PartitionRunner {
+    private PartitionRunner() {
+    }
+
+    /**
+     * @param inputs the results of the task's dependencies, by task key
+     * @param allocator the task's own allocator, for everything that dies with the task
+     */
+    static <R> R run(PartitionPlan plan, Map<String, Object> inputs, TaskContext ctx, BufferAllocator allocator,
+            PartitionSink<R> sink, QueryCounters counters) {
+        try (BatchSource source = open(plan.source(), inputs, allocator, counters);
+                Operators ops = compile(plan.steps(), inputs, allocator)) {
+            return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled);
+        }
+    }
+
+    private static BatchSource open(Source source, Map<String, Object> inputs, BufferAllocator allocator,
+            QueryCounters counters) {
+        if (source instanceof Source.Csv csv) {
+            return csvSource(csv.dataset().openSplit(csv.split(), allocator, csv.columns()), counters);
+        }
+        if (source instanceof Source.TaskOutput t) {
+            Object result = inputs.get(t.key());
+            RowBatches rows = t.bucket() >= 0 ? ((Buckets) result).bucket(t.bucket()) : (RowBatches) result;
+            return listSource(rows.batches());
+        }
+        Source.Memory m = (Source.Memory) source;
+        return listSource(m.data().partition(m.partition()));
+    }
+
+    private static Operators compile(List<RowStep> steps, Map<String, Object> inputs, BufferAllocator allocator) {
+        List<RowOperator> ops = new ArrayList<>(steps.size());
+        try {
+            for (RowStep step : steps) {
+                if (step instanceof RowStep.Filter f) {
+                    ops.add(new FilterOperator(f.predicate(), f.input(), allocator));
+                } else if (step instanceof RowStep.Project p) {
+                    ops.add(new ProjectOperator(p.exprs(), p.input(), p.output(), allocator));
+                } else {
+                    RowStep.Probe probe = (RowStep.Probe) step;
+                    ops.add(new ProbeOperator(probe.join(), (JoinBuild) inputs.get(probe.buildKey()), allocator));
+                }
+            }
+            return new Operators(ops);
+        } catch (RuntimeException e) {
+            ops.forEach(RowOperator::close);
+            throw e;
+        }
+    }
+
+    /** Batches the caller keeps owning. */
+    static BatchSource listSource(List<VectorSchemaRoot> batches) {
+        return new BatchSource() {
+            private int next;
+
+            @Override
+            public boolean next() {
+                return next++ < batches.size();
+            }
+
+            @Override
+            public VectorSchemaRoot batch() {
+                return batches.get(next - 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters) {
+        return new BatchSource() {
+            @Override
+            public boolean next() {
+                return reader.next();
+            }
+
+            @Override
+            public VectorSchemaRoot batch() {
+                return reader.batch();
+            }
+
+            @Override
+            public void close() {
+                counters.rowsRead.add(reader.rowsRead());
+                counters.bytesRead.add(reader.bytesRead());
+                reader.close();
+            }
+        };
+    }
+
+    /** The row operators of a task, closed together. */
+    private record Operators(List<RowOperator> list) implements AutoCloseable {
+        @Override
+        public void close() {
+            list.forEach(RowOperator::close);
+        }
+    }
+}

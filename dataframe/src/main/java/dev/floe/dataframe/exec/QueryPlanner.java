@@ -1,0 +1,613 @@
+package dev.floe.dataframe.exec;
+
+import dev.floe.dataframe.Table;
+import dev.floe.dataframe.exec.agg.AggregateLayout;
+import dev.floe.dataframe.exec.agg.AggregateState;
+import dev.floe.dataframe.plan.Aggregate;
+import dev.floe.dataframe.plan.CsvScan;
+import dev.floe.dataframe.plan.Filter;
+import dev.floe.dataframe.plan.InMemoryScan;
+import dev.floe.dataframe.plan.Join;
+import dev.floe.dataframe.plan.Limit;
+import dev.floe.dataframe.plan.LogicalPlan;
+import dev.floe.dataframe.plan.Project;
+import dev.floe.dataframe.plan.Repartition;
+import dev.floe.dataframe.plan.Sort;
+import dev.floe.dataframe.plan.Union;
+import dev.floe.dataframe.plan.WithColumns;
+import dev.floe.expressions.AggregateCall;
+import dev.floe.expressions.Alias;
+import dev.floe.expressions.Expr;
+import dev.floe.expressions.ExprTrees;
+import dev.floe.expressions.Expressions;
+import dev.floe.expressions.Field;
+import dev.floe.expressions.FloeType;
+import dev.floe.expressions.Schema;
+import dev.floe.expressions.TypeChecker;
+import dev.floe.io.CsvDataset;
+import dev.floe.io.FileSplit;
+import dev.floe.scheduler.Task;
+import dev.floe.scheduler.TaskContext;
+import dev.floe.scheduler.TaskFunction;
+import dev.floe.scheduler.TaskGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Lowers a logical plan to a task graph, in the manner of Dask's dataframe: every plan node becomes a
+ * {@link Stage} — a list of partitions not yet run — and row-wise nodes (filter, project, the probe of a
+ * broadcast join) only add steps to each partition, so that a chain of them runs as ONE streaming task
+ * per partition. Nodes that need whole partitions (aggregate, sort, limit, shuffle, repartition) end the
+ * chain: they add tasks, and the stage they return reads those tasks' outputs.
+ *
+ * <pre>
+ *   CsvScan ──► Filter ──► Project ──► Aggregate                       (logical)
+ *
+ *   chunk-0: split 0 ─► filter ─► project ─► partial state ─┐
+ *   chunk-1: split 1 ─► filter ─► project ─► partial state ─┼─ combine (splitEvery at a time) ... ─ finalize
+ *   chunk-2: split 2 ─► filter ─► project ─► partial state ─┘
+ *
+ *   Join, right side small:  build (all right rows + hash index) ──► every left partition probes it
+ *   Join, both sides large:  shuffle both sides into buckets by key hash ──► join bucket by bucket
+ * </pre>
+ *
+ * <p>Column pruning happens on the way down: each node is lowered with the set of columns its consumer
+ * reads, so a scan converts only the columns someone uses and a projection computes only the columns
+ * someone reads. A stage's schema is therefore its node's schema less what no one reads.
+ *
+ * <p>Memory: task outputs that outlive their task ({@link RowBatches}, {@link Buckets}, a
+ * {@link JoinBuild}) are allocated from the query's allocator and closed by the scheduler once their
+ * last consumer has run; everything else a task allocates comes from the task's own child allocator and
+ * is freed when the task ends. Aggregate states live on the heap. A planner is used for one query.
+ */
+public final class QueryPlanner {
+    private final int splitEvery;
+    private final long broadcastThreshold;
+    private final int shufflePartitions;
+    private final BufferAllocator queryAllocator;
+    private final QueryCounters counters = new QueryCounters();
+    private final TaskGraph.Builder graph = TaskGraph.builder();
+    private final List<String> notes = new ArrayList<>();
+    private int nextStage;
+
+    /**
+     * @param splitEvery fan-in of aggregation trees ({@code Integer.MAX_VALUE}: one combine for all)
+     * @param broadcastThreshold a join's right side at most this many input bytes is broadcast
+     * @param shufflePartitions buckets of a shuffle join
+     */
+    public QueryPlanner(int splitEvery, long broadcastThreshold, int shufflePartitions, BufferAllocator queryAllocator) {
+        this.splitEvery = splitEvery;
+        this.broadcastThreshold = broadcastThreshold;
+        this.shufflePartitions = shufflePartitions;
+        this.queryAllocator = queryAllocator;
+    }
+
+    /** A finished graph and the key of its output. */
+    public record Planned(TaskGraph graph, String output, int partitions, List<String> stages) {
+    }
+
+    public long rowsRead() {
+        return counters.rowsRead.sum();
+    }
+
+    public long bytesRead() {
+        return counters.bytesRead.sum();
+    }
+
+    /** The graph whose output is the whole result as a {@link Table} with an allocator of its own. */
+    public Planned collect(LogicalPlan root, BufferAllocator resultParent, String resultName) {
+        Schema schema = root.schema();
+        Stage stage = lower(root, null);
+        List<String> parts = materialize(stage);
+        graph.add(new Task("result", parts, (ctx, inputs) -> {
+            BufferAllocator allocator = resultParent.newChildAllocator(resultName, 0, Long.MAX_VALUE);
+            VectorSchemaRoot out = null;
+            try {
+                out = concat(inputs, schema, allocator);
+                return new Table(schema, out, allocator);
+            } catch (RuntimeException e) {
+                if (out != null) {
+                    out.close();
+                }
+                allocator.close();
+                throw e;
+            }
+        }, "result", ""));
+        return new Planned(graph.build(), "result", stage.partitions().size(), List.copyOf(notes));
+    }
+
+    /** The graph whose output is the row count (a Long), reading no column it does not need. */
+    public Planned count(LogicalPlan root) {
+        root.schema();
+        Stage stage = lower(root, Set.of());
+        int id = nextStage++;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < stage.partitions().size(); i++) {
+            PartitionPlan p = stage.partitions().get(i);
+            String key = key("count", id, i);
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc -> new CountSink()), "count", describe(p)));
+            parts.add(key);
+        }
+        note("count-" + id, stage, "count rows");
+        graph.add(new Task("total", parts, (ctx, inputs) -> {
+            long n = 0;
+            for (Object o : inputs) {
+                n += (Long) o;
+            }
+            return n;
+        }, "total", ""));
+        return new Planned(graph.build(), "total", stage.partitions().size(), List.copyOf(notes));
+    }
+
+    /** The graph whose output is every partition's rows, kept apart: a {@link PersistedData}. */
+    public Planned persist(LogicalPlan root) {
+        Schema schema = root.schema();
+        Stage stage = lower(root, null);
+        List<String> parts = materialize(stage);
+        BufferAllocator q = queryAllocator;
+        graph.add(new Task("persist", parts, (ctx, inputs) -> {
+            List<RowBatches> rows = new ArrayList<>();
+            for (Object o : inputs) {
+                rows.add((RowBatches) o);
+            }
+            // The inputs are closed once this task ends: move their buffers into batches of our own.
+            return new PersistedData(schema, rows, null).moveTo(q, false);
+        }, "persist", ""));
+        return new Planned(graph.build(), "persist", stage.partitions().size(), List.copyOf(notes));
+    }
+
+    public TaskGraph graph() {
+        return graph.build();
+    }
+
+    // ---------------------------------------------------------------- lowering
+
+    Stage lower(LogicalPlan node, Set<String> needed) {
+        if (node instanceof CsvScan scan) {
+            return lowerScan(scan, needed);
+        }
+        if (node instanceof InMemoryScan mem) {
+            List<PartitionPlan> parts = new ArrayList<>();
+            for (int i = 0; i < mem.data().partitions(); i++) {
+                parts.add(PartitionPlan.of(new Source.Memory(mem.data(), i)));
+            }
+            return new Stage(parts, mem.schema());
+        }
+        if (node instanceof Filter f) {
+            Stage in = lower(f.input(), union(needed, ExprTrees.columns(f.predicate())));
+            return append(in, new RowStep.Filter(f.predicate(), in.schema()), in.schema());
+        }
+        if (node instanceof WithColumns w) {
+            return lower(w.toProject(), needed);
+        }
+        if (node instanceof Project p) {
+            return lowerProject(p, needed);
+        }
+        if (node instanceof Aggregate a) {
+            return lowerAggregate(a);
+        }
+        if (node instanceof Sort s) {
+            return lowerSort(s, needed);
+        }
+        if (node instanceof Limit l) {
+            return lowerLimit(l, needed);
+        }
+        if (node instanceof Union u) {
+            return lowerUnion(u);
+        }
+        if (node instanceof Join j) {
+            return lowerJoin(j, needed);
+        }
+        if (node instanceof Repartition r) {
+            return lowerRepartition(r, needed);
+        }
+        throw new IllegalStateException("no lowering for " + node.describe());
+    }
+
+    private Stage lowerScan(CsvScan scan, Set<String> needed) {
+        CsvDataset dataset = scan.dataset();
+        Schema schema = dataset.schema();
+        int[] columns = null;
+        Schema out = schema;
+        if (needed != null) {
+            columns = schema.names().stream().filter(needed::contains).mapToInt(schema::indexOf).toArray();
+            List<Field> fields = new ArrayList<>();
+            for (int c : columns) {
+                fields.add(schema.field(c));
+            }
+            out = new Schema(fields);
+            if (columns.length == schema.size()) {
+                columns = null;
+            }
+        }
+        List<PartitionPlan> parts = new ArrayList<>();
+        for (FileSplit split : dataset.splits()) {
+            parts.add(PartitionPlan.of(new Source.Csv(dataset, split, columns)));
+        }
+        return new Stage(parts, out);
+    }
+
+    private Stage lowerProject(Project p, Set<String> needed) {
+        List<Expr> exprs = needed == null ? p.exprs()
+                : p.exprs().stream().filter(e -> needed.contains(e.outputName())).toList();
+        Set<String> refs = new LinkedHashSet<>();
+        exprs.forEach(e -> refs.addAll(ExprTrees.columns(e)));
+        Stage in = lower(p.input(), refs);
+        List<Field> fields = new ArrayList<>();
+        for (Expr e : exprs) {
+            fields.add(new Field(e.outputName(), TypeChecker.typeOf(e, in.schema())));
+        }
+        Schema out = new Schema(fields);
+        return append(in, new RowStep.Project(exprs, in.schema(), out), out);
+    }
+
+    private Stage lowerAggregate(Aggregate a) {
+        Set<String> refs = new LinkedHashSet<>();
+        a.keys().forEach(k -> refs.addAll(ExprTrees.columns(k)));
+        List<AggregateCall> calls = new ArrayList<>();
+        for (int i = 0; i < a.aggregates().size(); i++) {
+            AggregateCall call = a.call(i);
+            calls.add(call);
+            if (call.input() != null) {
+                refs.addAll(ExprTrees.columns(call.input()));
+            }
+        }
+        Stage in = lower(a.input(), refs);
+        Schema inSchema = in.schema();
+        List<FloeType> keyTypes = a.keys().stream().map(k -> TypeChecker.typeOf(k, inSchema)).toList();
+        AggregateLayout layout = AggregateLayout.of(keyTypes, calls, inSchema);
+        List<Expr> keys = a.keys();
+        int id = nextStage++;
+        List<String> level = new ArrayList<>();
+        for (int i = 0; i < in.partitions().size(); i++) {
+            PartitionPlan p = in.partitions().get(i);
+            String key = key("chunk", id, i);
+            graph.add(new Task(key, p.dependencies(),
+                    partitionTask(p, alloc -> new AggregateSink(layout, keys, calls, inSchema, alloc)), "chunk", describe(p)));
+            level.add(key);
+        }
+        note("chunk-" + id, in, "partial aggregate");
+        String last = combineTree(level, id);
+        if (last != null && !last.startsWith("chunk")) {
+            notes.add("combine-" + id + "-*: merge " + (splitEvery == Integer.MAX_VALUE ? "all" : splitEvery)
+                    + " partial states at a time, as a tree; finalize-" + id + ": one row per group");
+        }
+        Schema out = a.schema();
+        BufferAllocator q = queryAllocator;
+        String finalize = "finalize-" + id;
+        graph.add(new Task(finalize, last == null ? List.of() : List.of(last), (ctx, inputs) -> {
+            AggregateState state = inputs.isEmpty() ? new AggregateState(layout) : (AggregateState) inputs.get(0);
+            return RowBatches.of(state.toBatch(out.toArrow(), q));
+        }, "finalize", ""));
+        return single(finalize, out);
+    }
+
+    /** Adds combine tasks merging {@code splitEvery} states at a time until one remains; returns its key. */
+    private String combineTree(List<String> level, int id) {
+        int depth = 0;
+        while (level.size() > 1) {
+            depth++;
+            List<String> next = new ArrayList<>();
+            for (int start = 0; start < level.size(); start += splitEvery) {
+                List<String> group = level.subList(start, (int) Math.min(level.size(), (long) start + splitEvery));
+                if (group.size() == 1) {
+                    next.add(group.get(0));
+                    continue;
+                }
+                String key = "combine-" + id + "-" + depth + "-" + next.size();
+                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> {
+                    AggregateState first = (AggregateState) inputs.get(0);
+                    for (int i = 1; i < inputs.size(); i++) {
+                        first.merge((AggregateState) inputs.get(i));
+                    }
+                    return first;
+                }, "combine", ""));
+                next.add(key);
+            }
+            level = next;
+        }
+        return level.isEmpty() ? null : level.get(0);
+    }
+
+    private Stage lowerSort(Sort s, Set<String> needed) {
+        Set<String> refs = new LinkedHashSet<>();
+        s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
+        Stage in = lower(s.input(), union(needed, refs));
+        List<String> parts = materialize(in);
+        Schema schema = in.schema();
+        BufferAllocator q = queryAllocator;
+        List<Sort.Key> keys = s.keys();
+        String key = "sort-" + nextStage++;
+        graph.add(new Task(key, parts, (ctx, inputs) -> {
+            try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
+                    VectorSchemaRoot all = concat(inputs, schema, work)) {
+                int[] order = BatchSorter.order(all, schema, keys, work);
+                VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), q);
+                try {
+                    Vectors.gather(all, order, order.length, out);
+                    return RowBatches.of(out);
+                } catch (RuntimeException e) {
+                    out.close();
+                    throw e;
+                }
+            }
+        }, "sort", ""));
+        return single(key, schema);
+    }
+
+    private Stage lowerLimit(Limit l, Set<String> needed) {
+        Stage in = lower(l.input(), needed);
+        long keep = l.limit() + l.offset();
+        List<PartitionPlan> limited = in.partitions().stream().map(p -> p.limitTo(keep)).toList();
+        List<String> parts = materialize(new Stage(limited, in.schema()));
+        Schema schema = in.schema();
+        BufferAllocator q = queryAllocator;
+        String key = "limit-" + nextStage++;
+        graph.add(new Task(key, parts, (ctx, inputs) -> {
+            VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), q);
+            try {
+                out.allocateNew();
+                long skip = l.offset();
+                long take = l.limit();
+                for (Object part : inputs) {
+                    for (VectorSchemaRoot b : ((RowBatches) part).batches()) {
+                        int from = (int) Math.min(skip, b.getRowCount());
+                        skip -= from;
+                        int n = (int) Math.min(take, b.getRowCount() - from);
+                        take -= n;
+                        if (n > 0) {
+                            Vectors.appendRange(b, from, n, out);
+                        }
+                    }
+                }
+                return RowBatches.of(out);
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+        }, "limit", ""));
+        return single(key, schema);
+    }
+
+    private Stage lowerUnion(Union u) {
+        Stage left = lower(u.left(), null);
+        Stage right = lower(u.right(), null);
+        List<PartitionPlan> parts = new ArrayList<>(left.partitions());
+        List<String> ln = left.schema().names();
+        List<String> rn = right.schema().names();
+        if (ln.equals(rn)) {
+            parts.addAll(right.partitions());
+        } else {
+            List<Expr> renames = new ArrayList<>();
+            for (int i = 0; i < ln.size(); i++) {
+                renames.add(new Alias(Expressions.col(rn.get(i)), ln.get(i)));
+            }
+            RowStep rename = new RowStep.Project(renames, right.schema(), left.schema());
+            right.partitions().forEach(p -> parts.add(p.then(rename)));
+        }
+        return new Stage(parts, left.schema());
+    }
+
+    private Stage lowerRepartition(Repartition r, Set<String> needed) {
+        Stage in = lower(r.input(), needed);
+        List<String> parts = materialize(in);
+        Schema schema = in.schema();
+        BufferAllocator q = queryAllocator;
+        int n = r.partitions();
+        String key = "repartition-" + nextStage++;
+        graph.add(new Task(key, parts, (ctx, inputs) -> Rebalancer.split(inputs, schema, n, q), "repartition", ""));
+        List<PartitionPlan> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(PartitionPlan.of(new Source.TaskOutput(key, i)));
+        }
+        return new Stage(out, schema);
+    }
+
+    private Stage lowerJoin(Join j, Set<String> needed) {
+        Schema joinSchema = j.schema();
+        Schema leftLogical = j.left().schema();
+        Set<String> leftNeeded = new LinkedHashSet<>();
+        Set<String> rightNeeded = new LinkedHashSet<>();
+        j.leftKeys().forEach(k -> leftNeeded.addAll(ExprTrees.columns(k)));
+        j.rightKeys().forEach(k -> rightNeeded.addAll(ExprTrees.columns(k)));
+        List<String> rightOut = j.rightOutputColumns();
+        for (String name : leftLogical.names()) {
+            if (needed == null || needed.contains(name)) {
+                leftNeeded.add(name);
+            }
+        }
+        for (int i = 0; i < rightOut.size(); i++) {
+            String outName = joinSchema.field(leftLogical.size() + i).name();
+            if (needed == null || needed.contains(outName)) {
+                rightNeeded.add(rightOut.get(i));
+            }
+        }
+        Stage left = lower(j.left(), leftNeeded);
+        Stage right = lower(j.right(), rightNeeded);
+        List<String> rightColumns = rightOut.stream().filter(n -> right.schema().indexOf(n) >= 0).toList();
+        List<Field> fields = new ArrayList<>(left.schema().fields());
+        for (String name : rightColumns) {
+            String outName = joinSchema.field(leftLogical.size() + rightOut.indexOf(name)).name();
+            fields.add(new Field(outName, right.schema().field(right.schema().indexOf(name)).type()));
+        }
+        JoinSpec spec = new JoinSpec(j.type(), j.leftKeys(), j.rightKeys(), j.keyTypes(), left.schema(),
+                right.schema(), rightColumns, new Schema(fields));
+        if (right.partitions().size() == 1 || inputBytes(right) <= broadcastThreshold) {
+            String build = buildTask(materialize(right), spec, "build-" + nextStage++);
+            return append(left, new RowStep.Probe(spec, build), spec.output());
+        }
+        return shuffleJoin(left, right, spec);
+    }
+
+    private String buildTask(List<String> rightParts, JoinSpec spec, String key) {
+        BufferAllocator q = queryAllocator;
+        graph.add(new Task(key, rightParts, (ctx, inputs) -> {
+            List<VectorSchemaRoot> batches = new ArrayList<>();
+            for (Object o : inputs) {
+                batches.addAll(((RowBatches) o).batches());
+            }
+            return JoinBuild.build(batches, spec, q);
+        }, "build", ""));
+        return key;
+    }
+
+    private Stage shuffleJoin(Stage left, Stage right, JoinSpec spec) {
+        int id = nextStage++;
+        int buckets = shufflePartitions;
+        List<String> leftParts = shuffle(left, spec.leftKeys(), spec.singleLongKey(), buckets, "shuffle-left-" + id);
+        List<String> rightParts = shuffle(right, spec.rightKeys(), spec.singleLongKey(), buckets, "shuffle-right-" + id);
+        List<PartitionPlan> out = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            int bucket = b;
+            String build = "build-" + id + "-" + b;
+            BufferAllocator q = queryAllocator;
+            graph.add(new Task(build, rightParts, (ctx, inputs) -> {
+                List<VectorSchemaRoot> batches = new ArrayList<>();
+                for (Object o : inputs) {
+                    batches.addAll(((Buckets) o).bucket(bucket).batches());
+                }
+                return JoinBuild.build(batches, spec, q);
+            }, "build", "bucket " + b));
+            String gather = "bucket-" + id + "-" + b;
+            graph.add(new Task(gather, leftParts, (ctx, inputs) -> {
+                RowBatches rows = new RowBatches();
+                for (Object o : inputs) {
+                    for (VectorSchemaRoot batch : ((Buckets) o).bucket(bucket).batches()) {
+                        rows.add(Vectors.copy(batch, spec.left().toArrow(), q));
+                    }
+                }
+                return rows;
+            }, "bucket", "bucket " + b));
+            out.add(PartitionPlan.of(new Source.TaskOutput(gather, -1)).then(new RowStep.Probe(spec, build)));
+        }
+        return new Stage(out, spec.output());
+    }
+
+    private List<String> shuffle(Stage in, List<Expr> keys, boolean singleLong, int buckets, String prefix) {
+        List<String> parts = new ArrayList<>();
+        BufferAllocator q = queryAllocator;
+        Schema schema = in.schema();
+        for (int i = 0; i < in.partitions().size(); i++) {
+            PartitionPlan p = in.partitions().get(i);
+            String key = prefix + "-" + i;
+            graph.add(new Task(key, p.dependencies(),
+                    partitionTask(p, alloc -> new BucketSink(keys, singleLong, schema, buckets, alloc, q)), "shuffle",
+                    describe(p)));
+            parts.add(key);
+        }
+        return parts;
+    }
+
+    private static long inputBytes(Stage s) {
+        long bytes = 0;
+        for (PartitionPlan p : s.partitions()) {
+            if (!(p.source() instanceof Source.Csv csv)) {
+                return Long.MAX_VALUE;
+            }
+            bytes += csv.split().length();
+        }
+        return bytes;
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /** One task per partition that is not already a task's plain output; returns their keys in order. */
+    List<String> materialize(Stage stage) {
+        int id = nextStage++;
+        List<String> keys = new ArrayList<>();
+        Schema schema = stage.schema();
+        BufferAllocator q = queryAllocator;
+        for (int i = 0; i < stage.partitions().size(); i++) {
+            PartitionPlan p = stage.partitions().get(i);
+            if (p.isPlainTaskOutput()) {
+                keys.add(p.source().dependency());
+                continue;
+            }
+            String key = key("part", id, i);
+            long limit = p.limit();
+            graph.add(new Task(key, p.dependencies(),
+                    partitionTask(p, alloc -> new CollectSink(schema.toArrow(), q, limit)), "partition", describe(p)));
+            keys.add(key);
+        }
+        if (keys.stream().anyMatch(k -> k.startsWith("part-" + id + "-"))) {
+            note("part-" + id, stage, "collect rows");
+        }
+        return keys;
+    }
+
+    /** Makes a sink from the task's allocator. */
+    private interface SinkFactory<R> extends java.io.Serializable {
+        PartitionSink<R> create(BufferAllocator taskAllocator);
+    }
+
+    private <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
+        List<String> deps = plan.dependencies();
+        BufferAllocator q = queryAllocator;
+        QueryCounters c = counters;
+        return (TaskContext ctx, List<Object> inputs) -> {
+            Map<String, Object> byKey = new HashMap<>();
+            for (int i = 0; i < deps.size(); i++) {
+                byKey.put(deps.get(i), inputs.get(i));
+            }
+            try (BufferAllocator allocator = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
+                    PartitionSink<R> sink = sinks.create(allocator)) {
+                return PartitionRunner.run(plan, byKey, ctx, allocator, sink, c);
+            }
+        };
+    }
+
+    /** Records what one family of per-partition tasks runs, for {@code explain()}. */
+    private void note(String family, Stage in, String sink) {
+        List<String> pipelines = in.partitions().stream().map(PartitionPlan::pipeline).distinct().toList();
+        String pipeline = pipelines.size() == 1 ? pipelines.get(0) : pipelines.get(0) + " (and " + (pipelines.size() - 1) + " more shapes)";
+        notes.add(family + "-* (" + in.partitions().size() + " tasks, one per partition): " + pipeline + " -> " + sink);
+    }
+
+    private static Stage append(Stage in, RowStep step, Schema out) {
+        return new Stage(in.partitions().stream().map(p -> p.then(step)).toList(), out);
+    }
+
+    private static Stage single(String taskKey, Schema schema) {
+        return new Stage(List.of(PartitionPlan.of(new Source.TaskOutput(taskKey, -1))), schema);
+    }
+
+    private static Set<String> union(Set<String> needed, Set<String> more) {
+        if (needed == null) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>(needed);
+        out.addAll(more);
+        return out;
+    }
+
+    private static String key(String kind, int stage, int partition) {
+        return String.format("%s-%d-%05d", kind, stage, partition);
+    }
+
+    private static String describe(PartitionPlan p) {
+        return p.source().describe();
+    }
+
+    /** All rows of the given {@link RowBatches}, in order, copied into one new batch. */
+    static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator) {
+        VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), allocator);
+        try {
+            out.allocateNew();
+            for (Object part : parts) {
+                for (VectorSchemaRoot batch : ((RowBatches) part).batches()) {
+                    Vectors.append(batch, out);
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+}
