@@ -1,0 +1,158 @@
+package dev.floe.dataframe;
+
+import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.countStar;
+import static dev.floe.expressions.Expressions.max;
+import static dev.floe.expressions.Expressions.mean;
+import static dev.floe.expressions.Expressions.min;
+import static dev.floe.expressions.Expressions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.floe.dataframe.exec.QueryExecution;
+import dev.floe.io.CsvOptions;
+import dev.floe.scheduler.CancelledException;
+import dev.floe.scheduler.Scheduler;
+import dev.floe.testdata.CsvFixtures;
+import dev.floe.testdata.TimeseriesGenerator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Union, distinct, repartition, persist, drop/rename, async cancel, memory limits, NULL semantics. */
+class MoreOperationsTest {
+    private static final TimeseriesGenerator.Spec SPEC = new TimeseriesGenerator.Spec(3, 6_000, 4);
+
+    @TempDir
+    static Path dir;
+    private static TimeseriesOracle oracle;
+    private static Scheduler pool;
+
+    @BeforeAll
+    static void generate() {
+        TimeseriesGenerator.write(dir.resolve("ts"), SPEC);
+        oracle = new TimeseriesOracle(SPEC);
+        pool = Scheduler.create(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.close();
+    }
+
+    @AfterEach
+    void noLeaks() {
+        assertNoArrowMemory();
+    }
+
+    private static DataFrame ts(long blockSize) {
+        return Floe.readCsv(dir.resolve("ts/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(blockSize))
+                .withScheduler(pool);
+    }
+
+    @Test
+    void unionAllKeepsEveryRowInOrder() {
+        DataFrame low = ts(40_000).filter(col("value").lt(0)).select("id");
+        DataFrame high = ts(25_000).filter(col("value").ge(0)).select(col("id").as("other_name"));
+        try (Table t = low.unionAll(high).compute()) {
+            long lows = oracle.rows().stream().filter(r -> r.valueMicros() < 0).count();
+            assertEquals(oracle.rows().size(), t.rowCount());
+            assertEquals(List.of("id"), t.schema().names());
+            int i = 0;
+            for (TimeseriesOracle.Row r : oracle.rows()) {
+                if (r.valueMicros() < 0) {
+                    assertEquals((long) r.id(), t.get(i++, 0));
+                }
+            }
+            assertEquals(lows, i);
+        }
+    }
+
+    @Test
+    void distinctAndDropDuplicates() {
+        TreeSet<String> names = new TreeSet<>();
+        oracle.rows().forEach(r -> names.add(r.name()));
+        try (Table t = ts(30_000).select("name").distinct().sort("name").compute()) {
+            assertEquals(List.copyOf(names), t.column("name"));
+        }
+        assertEquals(names.size(), ts(30_000).dropDuplicates("name").count());
+    }
+
+    @Test
+    void repartitionKeepsRowsAndOrder() {
+        DataFrame five = ts(1 << 26).select("timestamp", "id").repartition(5);
+        assertEquals(5, five.npartitions());
+        try (Table t = five.compute(); Table plain = ts(1 << 26).select("timestamp", "id").compute()) {
+            assertEquals(Rows.of(plain), Rows.of(t));
+        }
+    }
+
+    @Test
+    void persistComputesOnceAndFreesOnClose() {
+        try (PersistedFrame p = ts(20_000).filter(col("id").gt(1000)).persist()) {
+            long expected = oracle.rows().stream().filter(r -> r.id() > 1000).count();
+            assertEquals(expected, p.rowCount());
+            assertEquals(expected, p.frame().count());
+            try (Table t = p.frame().groupBy("name").agg(countStar().as("n")).agg(sum("n").as("total")).compute()) {
+                assertEquals(expected, t.get(0, 0));
+            }
+        }
+    }
+
+    @Test
+    void dropAndRename() {
+        try (Table t = ts(1 << 26).drop("x", "timestamp").rename(Map.of("id", "ident")).limit(3).compute()) {
+            assertEquals(List.of("ident", "name", "value"), t.schema().names());
+            assertEquals(3, t.rowCount());
+        }
+    }
+
+    @Test
+    void cancelStopsTheQueryAndFreesItsMemory() {
+        // A shared slow scheduler: one thread, many small partitions.
+        try (Scheduler one = Scheduler.create(1)) {
+            QueryFuture<Table> f = ts(2_000).withScheduler(one).groupBy("name").agg(mean("x")).computeAsync();
+            f.cancel();
+            assertThrows(CancelledException.class, f::get);
+        }
+    }
+
+    @Test
+    void memoryLimitFailsTheQueryCleanly() {
+        RuntimeException e = assertThrows(QueryExecution.QueryMemoryException.class,
+                () -> ts(1 << 26).memoryLimit(64 << 10).compute());
+        assertTrue(e.getMessage().contains("memory limit"), e.getMessage());
+        // and the next query runs
+        assertEquals(oracle.rows().size(), ts(1 << 26).count());
+    }
+
+    @Test
+    void nullSemanticsOfAggregates() {
+        CsvFixtures.writeFile(dir.resolve("nulls"), "n.csv",
+                "k,v,d\na,1,1.5\na,,NaN\nb,,\n,3,NaN\n,4,\nc,5,2.5\n");
+        DataFrame df = Floe.readCsv(dir.resolve("nulls/*.csv").toString()).withScheduler(pool);
+        try (Table t = df.groupBy("k").agg(countStar().as("rows"), count("v").as("n"), sum("v").as("s"),
+                mean("v").as("m"), min("d").as("lo"), max("d").as("hi")).sort(SortKey.asc("k")).compute()) {
+            assertEquals(List.of(
+                    Arrays.asList("a", 2L, 1L, 1L, 1.0, 1.5, Double.NaN),
+                    Arrays.asList("b", 1L, 0L, null, null, null, null),
+                    Arrays.asList("c", 1L, 1L, 5L, 5.0, 2.5, 2.5),
+                    Arrays.asList(null, 2L, 2L, 7L, 3.5, Double.NaN, Double.NaN)), Rows.of(t));
+        }
+        try (Table t = df.groupBy("d").agg(countStar().as("rows")).sort(SortKey.asc("d")).compute()) {
+            // NaN is not NULL, and NaN keys group together; NaN sorts above numbers, NULL last
+            assertEquals(List.of(Arrays.asList(1.5, 1L), Arrays.asList(2.5, 1L), Arrays.asList(Double.NaN, 2L),
+                    Arrays.asList(null, 2L)), Rows.of(t));
+        }
+    }
+}
