@@ -2,7 +2,9 @@ package dev.floe.dataframe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.dataframe.exec.PartitionStream;
 import dev.floe.dataframe.exec.PersistedData;
+import dev.floe.dataframe.exec.Vectors;
 import dev.floe.dataframe.exec.QueryExecution;
 import dev.floe.dataframe.exec.QueryPlanner;
 import dev.floe.dataframe.plan.Filter;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A lazy, partitioned table: an immutable handle on a logical plan. Operations ({@link #filter},
@@ -268,9 +271,45 @@ public final class DataFrame {
         return QueryExecution.collectAsync(plan, options, Floe.rootAllocator());
     }
 
-    /** The first {@code n} rows. */
+    /**
+     * The first {@code n} rows, computing partitions one after another (the next one in the background)
+     * and stopping as soon as it has them: a head of a large frame reads only its first files.
+     */
     public Table head(int n) {
-        return limit(n).compute();
+        Schema schema = schema();
+        BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("head-" + System.nanoTime(), 0, Long.MAX_VALUE);
+        VectorSchemaRoot out = null;
+        long started = System.nanoTime();
+        try (PartitionStream stream = new PartitionStream(plan, options, Floe.rootAllocator(), n)) {
+            out = VectorSchemaRoot.create(schema.toArrow(), allocator);
+            out.allocateNew();
+            int read = 0;
+            while (out.getRowCount() < n && stream.next()) {
+                read++;
+                for (VectorSchemaRoot b : stream.batches()) {
+                    int take = Math.min(b.getRowCount(), n - out.getRowCount());
+                    Vectors.appendRange(b, 0, take, out);
+                }
+            }
+            return new Table(schema, out, allocator,
+                    new QueryMetrics(0, 0, read, read, System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            if (out != null) {
+                out.close();
+            }
+            allocator.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The frame's rows as a stream of Arrow batches, computed partition by partition as they are read
+     * (about two partitions in memory at a time). Each batch is valid until the next call to
+     * {@link BatchStream#next()}; close the stream when done.
+     */
+    public BatchStream toBatches() {
+        schema();
+        return new BatchStream(new PartitionStream(plan, options, Floe.rootAllocator(), Long.MAX_VALUE));
     }
 
     /** How many rows the frame has, without converting columns no one needs. */

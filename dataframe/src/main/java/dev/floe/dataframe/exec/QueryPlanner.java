@@ -145,6 +145,18 @@ public final class QueryPlanner {
         return new Planned(graph.build(), "total", stage.partitions().size(), List.copyOf(notes));
     }
 
+    /**
+     * The graph whose outputs are the partitions' rows ({@link RowBatches}, one key per partition in
+     * order), each partition reading at most {@code limit} rows: run a few keys at a time to stream.
+     */
+    public Planned partitions(LogicalPlan root, long limit) {
+        root.schema();
+        Stage stage = lower(root, null);
+        List<PartitionPlan> limited = stage.partitions().stream().map(p -> p.limitTo(limit)).toList();
+        List<String> keys = materialize(new Stage(limited, stage.schema()));
+        return new Planned(graph.build(), String.join(",", keys), keys.size(), List.copyOf(notes));
+    }
+
     /** The graph whose output is every partition's rows, kept apart: a {@link PersistedData}. */
     public Planned persist(LogicalPlan root) {
         Schema schema = root.schema();
