@@ -177,6 +177,20 @@ public final class DataFrame {
         return groupBy(columns).agg();
     }
 
+    /**
+     * How many rows have each value of {@code column} (NULL included), most frequent first, ties in
+     * ascending value order: pandas' {@code value_counts}. Columns: {@code column}, {@code count}.
+     */
+    public DataFrame valueCounts(String column) {
+        return groupBy(column).agg(Expressions.countStar().as("count"))
+                .sort(SortKey.desc("count").nullsFirst(false), SortKey.asc(column));
+    }
+
+    /** The distinct values of {@code column} (NULL included), in no promised order. */
+    public DataFrame unique(String column) {
+        return select(column).distinct();
+    }
+
     public DataFrame sort(SortKey... keys) {
         List<Sort.Key> k = new ArrayList<>();
         for (SortKey s : keys) {

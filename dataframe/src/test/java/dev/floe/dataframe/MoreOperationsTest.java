@@ -155,4 +155,21 @@ class MoreOperationsTest {
                     Arrays.asList(null, 2L)), Rows.of(t));
         }
     }
+
+    @Test
+    void valueCountsAndUnique() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        oracle.rows().forEach(r -> counts.merge(r.name(), 1L, Long::sum));
+        List<List<Object>> expected = counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(e -> Arrays.<Object>asList(e.getKey(), e.getValue())).toList();
+        try (Table t = ts(30_000).valueCounts("name").compute()) {
+            assertEquals(List.of("name", "count"), t.schema().names());
+            assertEquals(expected, Rows.of(t));
+        }
+        try (Table t = ts(30_000).unique("name").compute()) {
+            assertEquals(new TreeSet<>(counts.keySet()), new TreeSet<>(t.column("name")));
+        }
+    }
 }
