@@ -12,6 +12,7 @@ import dev.floe.dataframe.plan.InMemoryScan;
 import dev.floe.dataframe.plan.Join;
 import dev.floe.dataframe.plan.JoinType;
 import dev.floe.dataframe.plan.Limit;
+import dev.floe.dataframe.plan.MapBatches;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
 import dev.floe.dataframe.plan.Repartition;
@@ -146,6 +147,14 @@ public final class DataFrame {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(from, to);
         return rename(m);
+    }
+
+    /**
+     * Runs {@code function} over every batch of every partition; its output batches have the declared
+     * {@code output} schema (declared up front: Floe never runs user code on made-up data to guess it).
+     */
+    public DataFrame mapPartitions(Schema output, BatchFunction function) {
+        return withPlan(new MapBatches(plan, output, function));
     }
 
     // ---------------------------------------------------------------- grouping, sorting, joining

@@ -172,4 +172,22 @@ class MoreOperationsTest {
             assertEquals(new TreeSet<>(counts.keySet()), new TreeSet<>(t.column("name")));
         }
     }
+
+    @Test
+    void mapPartitionsRunsUserCodeOverBatches() {
+        dev.floe.expressions.Schema out = dev.floe.expressions.Schema.of(
+                new dev.floe.expressions.Field("id_squared", dev.floe.expressions.FloeType.INT64));
+        DataFrame squared = ts(20_000).mapPartitions(out, (in, o) -> {
+            org.apache.arrow.vector.BigIntVector ids = (org.apache.arrow.vector.BigIntVector) in.getVector("id");
+            org.apache.arrow.vector.BigIntVector sq = (org.apache.arrow.vector.BigIntVector) o.getVector(0);
+            for (int i = 0; i < in.getRowCount(); i++) {
+                sq.setSafe(i, ids.get(i) * ids.get(i));
+            }
+            o.setRowCount(in.getRowCount());
+        });
+        long expected = oracle.rows().stream().mapToLong(r -> (long) r.id() * r.id()).sum();
+        try (Table t = squared.agg(sum("id_squared").as("s")).compute()) {
+            assertEquals(expected, t.get(0, 0));
+        }
+    }
 }

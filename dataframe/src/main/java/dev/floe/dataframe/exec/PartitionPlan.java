@@ -59,6 +59,8 @@ record PartitionPlan(Source source, List<RowStep> steps, long limit) implements 
                 sb.append("Filter ").append(f.predicate().toSql());
             } else if (step instanceof RowStep.Project p) {
                 sb.append("Project ").append(p.output().names());
+            } else if (step instanceof RowStep.Map m) {
+                sb.append("MapBatches ").append(m.output().names());
             } else {
                 sb.append("Probe ").append(((RowStep.Probe) step).buildKey());
             }

@@ -19,16 +19,16 @@ final class PartitionRunner {
      */
     static <R> R run(PartitionPlan plan, Map<String, Object> inputs, TaskContext ctx, BufferAllocator allocator,
             PartitionSink<R> sink, QueryCounters counters) {
-        try (BatchSource source = open(plan.source(), inputs, allocator, counters);
+        try (BatchSource source = open(plan.source(), inputs, allocator, counters, ctx);
                 Operators ops = compile(plan.steps(), inputs, allocator)) {
             return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled);
         }
     }
 
     private static BatchSource open(Source source, Map<String, Object> inputs, BufferAllocator allocator,
-            QueryCounters counters) {
+            QueryCounters counters, TaskContext ctx) {
         if (source instanceof Source.Csv csv) {
-            return csvSource(csv.dataset().openSplit(csv.split(), allocator, csv.columns()), counters);
+            return csvSource(csv.dataset().openSplit(csv.split(), allocator, csv.columns()), counters, ctx);
         }
         if (source instanceof Source.TaskOutput t) {
             Object result = inputs.get(t.key());
@@ -47,6 +47,8 @@ final class PartitionRunner {
                     ops.add(new FilterOperator(f.predicate(), f.input(), allocator));
                 } else if (step instanceof RowStep.Project p) {
                     ops.add(new ProjectOperator(p.exprs(), p.input(), p.output(), allocator));
+                } else if (step instanceof RowStep.Map m) {
+                    ops.add(new MapOperator(m.function(), m.output(), allocator));
                 } else {
                     RowStep.Probe probe = (RowStep.Probe) step;
                     ops.add(new ProbeOperator(probe.join(), (JoinBuild) inputs.get(probe.buildKey()), allocator));
@@ -80,11 +82,21 @@ final class PartitionRunner {
         };
     }
 
-    private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters) {
+    /** A split's batches; reports rows and bytes read to the scheduler's progress after each batch. */
+    private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters, TaskContext ctx) {
         return new BatchSource() {
+            private long rowsReported;
+            private long bytesReported;
+
             @Override
             public boolean next() {
-                return reader.next();
+                boolean more = reader.next();
+                long rows = reader.rowsRead();
+                long bytes = reader.bytesRead();
+                ctx.reportProgress(rows - rowsReported, bytes - bytesReported);
+                rowsReported = rows;
+                bytesReported = bytes;
+                return more;
             }
 
             @Override

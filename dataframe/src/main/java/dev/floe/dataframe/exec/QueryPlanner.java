@@ -9,6 +9,7 @@ import dev.floe.dataframe.plan.Filter;
 import dev.floe.dataframe.plan.InMemoryScan;
 import dev.floe.dataframe.plan.Join;
 import dev.floe.dataframe.plan.Limit;
+import dev.floe.dataframe.plan.MapBatches;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
 import dev.floe.dataframe.plan.Repartition;
@@ -200,6 +201,10 @@ public final class QueryPlanner {
         }
         if (node instanceof Project p) {
             return lowerProject(p, needed);
+        }
+        if (node instanceof MapBatches m) {
+            Stage in = lower(m.input(), null);
+            return append(in, new RowStep.Map(m.function(), m.output()), m.output());
         }
         if (node instanceof Aggregate a) {
             return lowerAggregate(a);

@@ -13,6 +13,10 @@ sealed interface RowStep extends Serializable {
     record Project(List<Expr> exprs, Schema input, Schema output) implements RowStep {
     }
 
+    /** User code over each batch. */
+    record Map(dev.floe.dataframe.BatchFunction function, Schema output) implements RowStep {
+    }
+
     /** Joins each batch with the build side that task {@code buildKey} made. */
     record Probe(JoinSpec join, String buildKey) implements RowStep {
     }

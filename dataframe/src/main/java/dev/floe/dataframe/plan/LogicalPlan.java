@@ -13,7 +13,8 @@ import java.util.List;
  * plan is checked or run: building a plan reads nothing.
  */
 public sealed interface LogicalPlan extends Serializable
-        permits CsvScan, InMemoryScan, Filter, Project, WithColumns, Aggregate, Sort, Limit, Union, Join, Repartition {
+        permits CsvScan, InMemoryScan, Filter, Project, WithColumns, MapBatches, Aggregate, Sort, Limit, Union, Join,
+        Repartition {
 
     /** The columns this node produces. Checks the node against its input's schema. */
     Schema schema();
