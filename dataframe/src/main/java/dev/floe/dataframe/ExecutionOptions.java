@@ -14,10 +14,13 @@ import dev.floe.scheduler.Scheduler;
  *     query fails with a message saying so, and the process carries on
  * @param broadcastThreshold a join whose right side reads at most this many bytes sends that side whole
  *     to every partition of the left; larger right sides are joined by shuffling both sides
- * @param shufflePartitions how many buckets a shuffle join spreads rows over
+ * @param shufflePartitions how many buckets a shuffle (a join's, or a large aggregation's) spreads rows over
+ * @param splitOutGroups an aggregation whose merged partial result passes this many groups continues
+ *     hash-partitioned into {@code shufflePartitions} buckets, merged in parallel, instead of funnelling
+ *     every group through one task
  */
 public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryLimit, long broadcastThreshold,
-        int shufflePartitions) {
+        int shufflePartitions, long splitOutGroups) {
     public static final int DEFAULT_SPLIT_EVERY = 8;
     public static final int NO_TREE = Integer.MAX_VALUE;
 
@@ -36,26 +39,30 @@ public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryL
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions(Scheduler.shared(), DEFAULT_SPLIT_EVERY, Long.MAX_VALUE, 64L << 20,
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 250_000);
     }
 
     public ExecutionOptions withScheduler(Scheduler s) {
-        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions);
+        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups);
     }
 
     public ExecutionOptions withSplitEvery(int n) {
-        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions);
+        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups);
     }
 
     public ExecutionOptions withMemoryLimit(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions);
+        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions, splitOutGroups);
     }
 
     public ExecutionOptions withBroadcastThreshold(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions, splitOutGroups);
+    }
+
+    public ExecutionOptions withSplitOutGroups(long groups) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, groups);
     }
 
     public ExecutionOptions withShufflePartitions(int n) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n, splitOutGroups);
     }
 }

@@ -103,4 +103,28 @@ class AggregationMatrixTest {
             }
         }
     }
+
+    /** Many groups: past splitOutGroups the combines continue hash-partitioned; same answer as a loop. */
+    @ParameterizedTest(name = "splitOutGroups={0} splitEvery={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1000, 2", "10, 8", "1000000000, 2"})
+    void manyGroupsSplitOut(long splitOutGroups, int splitEvery) {
+        Map<String, long[]> expected = new TreeMap<>();
+        for (TimeseriesOracle.Row r : oracle.rows()) {
+            long[] a = expected.computeIfAbsent(r.id() + "|" + r.name(), k -> new long[2]);
+            a[0]++;
+            a[1] += r.valueMicros();
+        }
+        DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp"))
+                .withScheduler(pool).repartition(9);
+        df = df.withOptions(df.options().withSplitEvery(splitEvery).withSplitOutGroups(splitOutGroups)
+                .withShufflePartitions(4));
+        try (Table t = df.groupBy("id", "name").agg(countStar().as("n"), sum("value").as("s")).compute()) {
+            assertEquals(expected.size(), t.rowCount());
+            for (int row = 0; row < t.rowCount(); row++) {
+                long[] a = expected.get(t.get(row, "id") + "|" + t.get(row, "name"));
+                assertEquals(a[0], t.get(row, "n"));
+                assertClose(a[1] / 1e6, (Double) t.get(row, "s"), 1e-12, "sum");
+            }
+        }
+    }
 }

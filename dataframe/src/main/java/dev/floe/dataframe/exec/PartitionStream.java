@@ -31,8 +31,7 @@ public final class PartitionStream implements AutoCloseable {
         this.options = options;
         this.allocator = root.newChildAllocator("stream-" + System.nanoTime(), 0, options.memoryLimit());
         try {
-            QueryPlanner planner = new QueryPlanner(options.splitEvery(), options.broadcastThreshold(),
-                    options.shufflePartitions(), allocator);
+            QueryPlanner planner = new QueryPlanner(options, allocator);
             this.planned = planner.partitions(plan, limitPerPartition);
             this.keys = planned.partitions() == 0 ? List.of() : Arrays.asList(planned.output().split(","));
         } catch (RuntimeException e) {

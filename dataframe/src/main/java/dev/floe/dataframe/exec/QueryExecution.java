@@ -65,8 +65,7 @@ public final class QueryExecution {
 
     /** The task graph a collect would run, for {@code explain()}; runs nothing. */
     public static QueryPlanner.Planned plan(LogicalPlan plan, ExecutionOptions options, BufferAllocator root) {
-        QueryPlanner planner = new QueryPlanner(options.splitEvery(), options.broadcastThreshold(),
-                options.shufflePartitions(), root);
+        QueryPlanner planner = new QueryPlanner(options, root);
         return planner.collect(plan, root, "explain");
     }
 
@@ -89,8 +88,7 @@ public final class QueryExecution {
         Computation computation;
         Planned planned;
         try {
-            QueryPlanner planner = new QueryPlanner(options.splitEvery(), options.broadcastThreshold(),
-                    options.shufflePartitions(), queryAllocator);
+            QueryPlanner planner = new QueryPlanner(options, queryAllocator);
             QueryPlanner.Planned graph = plan.apply(planner);
             planned = new Planned(planner, graph);
             computation = options.scheduler().submit(graph.graph(), List.of(graph.output()));

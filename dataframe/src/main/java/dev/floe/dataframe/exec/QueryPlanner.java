@@ -1,5 +1,6 @@
 package dev.floe.dataframe.exec;
 
+import dev.floe.dataframe.ExecutionOptions;
 import dev.floe.dataframe.Table;
 import dev.floe.dataframe.exec.agg.AggregateLayout;
 import dev.floe.dataframe.exec.agg.AggregateState;
@@ -71,21 +72,19 @@ public final class QueryPlanner {
     private final int splitEvery;
     private final long broadcastThreshold;
     private final int shufflePartitions;
+    private final Combiner combiner;
     private final BufferAllocator queryAllocator;
     private final QueryCounters counters = new QueryCounters();
     private final TaskGraph.Builder graph = TaskGraph.builder();
     private final List<String> notes = new ArrayList<>();
     private int nextStage;
 
-    /**
-     * @param splitEvery fan-in of aggregation trees ({@code Integer.MAX_VALUE}: one combine for all)
-     * @param broadcastThreshold a join's right side at most this many input bytes is broadcast
-     * @param shufflePartitions buckets of a shuffle join
-     */
-    public QueryPlanner(int splitEvery, long broadcastThreshold, int shufflePartitions, BufferAllocator queryAllocator) {
-        this.splitEvery = splitEvery;
-        this.broadcastThreshold = broadcastThreshold;
-        this.shufflePartitions = shufflePartitions;
+    /** Plans with the frame's execution options (see {@link ExecutionOptions}) for one query. */
+    public QueryPlanner(ExecutionOptions options, BufferAllocator queryAllocator) {
+        this.splitEvery = options.splitEvery();
+        this.broadcastThreshold = options.broadcastThreshold();
+        this.shufflePartitions = options.shufflePartitions();
+        this.combiner = new Combiner(options.scheduler(), options.shufflePartitions(), options.splitOutGroups());
         this.queryAllocator = queryAllocator;
     }
 
@@ -298,10 +297,9 @@ public final class QueryPlanner {
         Schema out = a.schema();
         BufferAllocator q = queryAllocator;
         String finalize = "finalize-" + id;
-        graph.add(new Task(finalize, last == null ? List.of() : List.of(last), (ctx, inputs) -> {
-            AggregateState state = inputs.isEmpty() ? new AggregateState(layout) : (AggregateState) inputs.get(0);
-            return RowBatches.of(state.toBatch(out.toArrow(), q));
-        }, "finalize", ""));
+        Combiner c = combiner;
+        graph.add(new Task(finalize, last == null ? List.of() : List.of(last), (ctx, inputs) ->
+                c.finish(inputs.isEmpty() ? new AggregateState(layout) : inputs.get(0), out, q), "finalize", ""));
         return single(finalize, out);
     }
 
@@ -318,13 +316,8 @@ public final class QueryPlanner {
                     continue;
                 }
                 String key = "combine-" + id + "-" + depth + "-" + next.size();
-                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> {
-                    AggregateState first = (AggregateState) inputs.get(0);
-                    for (int i = 1; i < inputs.size(); i++) {
-                        first.merge((AggregateState) inputs.get(i));
-                    }
-                    return first;
-                }, "combine", ""));
+                Combiner c = combiner;
+                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> c.combine(inputs), "combine", ""));
                 next.add(key);
             }
             level = next;

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.FieldVector;
  * {@link #merge}, so that every group id passed in is below it. {@code update} reads the aggregate's
  * input vector (null for {@code count(*)}) for rows {@code 0..rows-1}, row i belonging to group
  * {@code groupIds[i]}; it must not keep the vector. {@code merge} folds in another accumulator of the
- * same class, its group g becoming group {@code mapping[g]}; the other one is not used afterwards.
+ * same class, its group g becoming group {@code mapping[g]} (groups mapped to -1 are left out); the
+ * other one is not used afterwards.
  * {@code evaluate} writes one value per group into an allocated-or-empty vector of the result type and
  * sets its value count. State is on the heap in primitive arrays indexed by group id (each class
  * documents its layout), so an accumulator is serialisable and holds no Arrow memory.

@@ -19,12 +19,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * </pre>
  */
 public final class AggregateState implements Serializable {
+    private final AggregateLayout layout;
     private final GroupTable groups;
     private final Accumulator[] accumulators;
     private long rows;
 
     public AggregateState(AggregateLayout layout) {
-        requireNonNull(layout, "layout is null");
+        this.layout = requireNonNull(layout, "layout is null");
         this.groups = layout.newGroupTable();
         this.accumulators = new Accumulator[layout.functions().size()];
         for (int i = 0; i < accumulators.length; i++) {
@@ -45,12 +46,44 @@ public final class AggregateState implements Serializable {
 
     /** Folds {@code other} (of the same layout) into this state; {@code other} must not be used after. */
     public void merge(AggregateState other) {
-        int[] mapping = groups.mergeFrom(other.groups);
+        merge(other, null);
+    }
+
+    private void merge(AggregateState other, boolean[] include) {
+        int[] mapping = groups.mergeFrom(other.groups, include);
         resize();
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i].merge(other.accumulators[i], mapping);
         }
-        rows += other.rows;
+        rows += include == null ? other.rows : 0;
+    }
+
+    public AggregateLayout layout() {
+        return layout;
+    }
+
+    /**
+     * This state's groups spread over {@code buckets} new states by key hash, so that equal keys from
+     * any state land in the same bucket and buckets can be merged independently. This state must not be
+     * used after.
+     */
+    public AggregateState[] split(int buckets) {
+        int n = groups.size();
+        int[] bucketOf = new int[n];
+        for (int g = 0; g < n; g++) {
+            bucketOf[g] = Math.floorMod(groups.hash(g), buckets);
+        }
+        AggregateState[] out = new AggregateState[buckets];
+        for (int b = 0; b < buckets; b++) {
+            boolean[] include = new boolean[n];
+            for (int g = 0; g < n; g++) {
+                include[g] = bucketOf[g] == b;
+            }
+            out[b] = new AggregateState(layout);
+            out[b].merge(this, include);
+        }
+        out[0].rows += rows;
+        return out;
     }
 
     private void resize() {

@@ -42,7 +42,9 @@ public final class CountAccumulator implements Accumulator {
     public void merge(Accumulator other, int[] mapping) {
         long[] o = ((CountAccumulator) other).counts;
         for (int g = 0; g < mapping.length; g++) {
-            counts[mapping[g]] += o[g];
+            if (mapping[g] >= 0) {
+                counts[mapping[g]] += o[g];
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public final class CountDistinctAccumulator implements Accumulator {
     public void merge(Accumulator other, int[] mapping) {
         CountDistinctAccumulator o = (CountDistinctAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
-            if (o.sets[g] != null) {
+            if (o.sets[g] != null && mapping[g] >= 0) {
                 set(mapping[g]).addAll(o.sets[g]);
             }
         }

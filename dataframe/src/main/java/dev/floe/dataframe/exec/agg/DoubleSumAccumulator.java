@@ -64,6 +64,9 @@ public final class DoubleSumAccumulator implements Accumulator {
         DoubleSumAccumulator o = (DoubleSumAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
             int t = mapping[g];
+            if (t < 0) {
+                continue;
+            }
             add(t, o.sums[g]);
             compensations[t] += o.compensations[g];
             counts[t] += o.counts[g];

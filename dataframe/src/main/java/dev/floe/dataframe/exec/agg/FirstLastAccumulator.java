@@ -73,6 +73,9 @@ public final class FirstLastAccumulator implements Accumulator {
         FirstLastAccumulator o = (FirstLastAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
             int t = mapping[g];
+            if (t < 0) {
+                continue;
+            }
             if (o.seen[g] && (last || !seen[t])) {
                 values[t] = o.values[g];
                 seen[t] = true;

@@ -51,12 +51,22 @@ public final class GenericGroupTable implements GroupTable {
 
     @Override
     public int[] mergeFrom(GroupTable other) {
+        return mergeFrom(other, null);
+    }
+
+    @Override
+    public int[] mergeFrom(GroupTable other, boolean[] include) {
         GenericGroupTable o = (GenericGroupTable) other;
         int[] mapping = new int[o.size()];
         for (int g = 0; g < mapping.length; g++) {
-            mapping[g] = find(o.keys.get(g));
+            mapping[g] = include != null && !include[g] ? -1 : find(o.keys.get(g));
         }
         return mapping;
+    }
+
+    @Override
+    public int hash(int group) {
+        return it.unimi.dsi.fastutil.HashCommon.mix(keys.get(group).hashCode());
     }
 
     @Override

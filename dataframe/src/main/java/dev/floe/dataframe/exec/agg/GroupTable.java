@@ -23,6 +23,15 @@ public interface GroupTable extends Serializable {
      */
     int[] mergeFrom(GroupTable other);
 
+    /**
+     * As {@link #mergeFrom(GroupTable)}, but only {@code other}'s groups g with {@code include[g]}; the
+     * others map to -1.
+     */
+    int[] mergeFrom(GroupTable other, boolean[] include);
+
+    /** A hash of group {@code group}'s key, equal for equal keys in any table of the same key types. */
+    int hash(int group);
+
     /** Writes the keys of groups 0..size()-1 into {@code out}, one vector per key column. */
     void writeKeys(FieldVector[] out);
 }

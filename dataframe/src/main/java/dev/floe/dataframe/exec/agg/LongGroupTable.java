@@ -98,12 +98,26 @@ public final class LongGroupTable implements GroupTable {
 
     @Override
     public int[] mergeFrom(GroupTable other) {
+        return mergeFrom(other, null);
+    }
+
+    @Override
+    public int[] mergeFrom(GroupTable other, boolean[] include) {
         LongGroupTable o = (LongGroupTable) other;
         int[] mapping = new int[o.size];
         for (int g = 0; g < o.size; g++) {
-            mapping[g] = g == o.nullGroup ? nullGroup() : find(o.keys[g]);
+            if (include != null && !include[g]) {
+                mapping[g] = -1;
+            } else {
+                mapping[g] = g == o.nullGroup ? nullGroup() : find(o.keys[g]);
+            }
         }
         return mapping;
+    }
+
+    @Override
+    public int hash(int group) {
+        return group == nullGroup ? 0 : (int) it.unimi.dsi.fastutil.HashCommon.mix(keys[group]);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class MinMaxDoubleAccumulator implements Accumulator {
     public void merge(Accumulator other, int[] mapping) {
         MinMaxDoubleAccumulator o = (MinMaxDoubleAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
-            if (o.seen[g]) {
+            if (o.seen[g] && mapping[g] >= 0) {
                 offer(mapping[g], o.values[g]);
             }
         }

@@ -60,7 +60,7 @@ public final class MinMaxLongAccumulator implements Accumulator {
     public void merge(Accumulator other, int[] mapping) {
         MinMaxLongAccumulator o = (MinMaxLongAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
-            if (o.seen[g]) {
+            if (o.seen[g] && mapping[g] >= 0) {
                 offer(mapping[g], o.values[g]);
             }
         }

@@ -64,7 +64,7 @@ public final class MinMaxStringAccumulator implements Accumulator {
         for (int g = 0; g < mapping.length; g++) {
             byte[] x = o.values[g];
             int t = mapping[g];
-            if (x != null && (values[t] == null || better(Arrays.compareUnsigned(x, values[t])))) {
+            if (x != null && t >= 0 && (values[t] == null || better(Arrays.compareUnsigned(x, values[t])))) {
                 values[t] = x;
             }
         }

@@ -24,6 +24,16 @@ public final class NoKeyGroupTable implements GroupTable {
     }
 
     @Override
+    public int[] mergeFrom(GroupTable other, boolean[] include) {
+        return new int[] {include == null || include[0] ? 0 : -1};
+    }
+
+    @Override
+    public int hash(int group) {
+        return 0;
+    }
+
+    @Override
     public void writeKeys(FieldVector[] out) {
         // no key columns
     }

@@ -50,7 +50,7 @@ public final class SumLongAccumulator implements Accumulator {
         SumLongAccumulator o = (SumLongAccumulator) other;
         try {
             for (int g = 0; g < mapping.length; g++) {
-                if (o.seen[g]) {
+                if (o.seen[g] && mapping[g] >= 0) {
                     int t = mapping[g];
                     sums[t] = Math.addExact(sums[t], o.sums[g]);
                     seen[t] = true;

@@ -57,7 +57,7 @@ public final class VarianceAccumulator implements Accumulator {
         VarianceAccumulator o = (VarianceAccumulator) other;
         for (int g = 0; g < mapping.length; g++) {
             long nb = o.counts[g];
-            if (nb == 0) {
+            if (nb == 0 || mapping[g] < 0) {
                 continue;
             }
             int t = mapping[g];
