@@ -25,6 +25,7 @@ import dev.floe.expressions.Expressions;
 import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
+import dev.floe.io.write.CsvWriteOptions;
 import dev.floe.scheduler.Scheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -339,6 +340,29 @@ public final class DataFrame {
     public long count() {
         schema();
         return QueryExecution.count(plan, options, Floe.rootAllocator());
+    }
+
+    /**
+     * Writes the frame as CSV: a directory of one file per partition ({@code part-00000.csv}, ..., then
+     * an empty {@code _SUCCESS}), or one file when {@code singleFile}. Local paths or any Hadoop file
+     * system URI. Nothing appears under the final names until everything is written. Returns the rows
+     * written.
+     */
+    public long writeCsv(String path, CsvWriteOptions csv, boolean singleFile) {
+        schema();
+        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.CSV, csv, singleFile);
+    }
+
+    /** {@link #writeCsv(String, CsvWriteOptions, boolean)} with a header and commas, one file per partition. */
+    public long writeCsv(String directory) {
+        return writeCsv(directory, CsvWriteOptions.defaults(), false);
+    }
+
+    /** Writes the frame as Arrow IPC files: one per partition into a directory, or one file. */
+    public long writeArrow(String path, boolean singleFile) {
+        schema();
+        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.ARROW,
+                CsvWriteOptions.defaults(), singleFile);
     }
 
     /**

@@ -63,6 +63,23 @@ public final class QueryExecution {
                 }, PersistedData.class).get();
     }
 
+    /** Writes the frame (see {@link QueryPlanner#write}); returns the rows written. */
+    public static long write(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, String path,
+            dev.floe.dataframe.WriteFormat format, dev.floe.io.write.CsvWriteOptions csv, boolean singleFile) {
+        QueryPlanner[] planner = new QueryPlanner[1];
+        try {
+            return start(options, root, IDS.incrementAndGet(), p -> {
+                planner[0] = p;
+                return p.write(plan, path, format, csv, singleFile);
+            }, (n, p, nanos) -> n, Long.class).get();
+        } catch (RuntimeException e) {
+            if (planner[0] != null && planner[0].pendingOutput() != null) {
+                planner[0].pendingOutput().abort();
+            }
+            throw e;
+        }
+    }
+
     /** The task graph a collect would run, for {@code explain()}; runs nothing. */
     public static QueryPlanner.Planned plan(LogicalPlan plan, ExecutionOptions options, BufferAllocator root) {
         QueryPlanner planner = new QueryPlanner(options, root);

@@ -2,6 +2,11 @@ package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.ExecutionOptions;
 import dev.floe.dataframe.Table;
+import dev.floe.dataframe.WriteFormat;
+import dev.floe.io.write.BatchWriter;
+import dev.floe.io.write.CsvWriteOptions;
+import dev.floe.io.write.PartitionedOutput;
+import dev.floe.io.write.Writers;
 import dev.floe.dataframe.exec.agg.AggregateLayout;
 import dev.floe.dataframe.exec.agg.AggregateState;
 import dev.floe.dataframe.plan.Aggregate;
@@ -77,6 +82,7 @@ public final class QueryPlanner {
     private final QueryCounters counters = new QueryCounters();
     private final TaskGraph.Builder graph = TaskGraph.builder();
     private final List<String> notes = new ArrayList<>();
+    private PartitionedOutput pendingOutput;
     private int nextStage;
 
     /** Plans with the frame's execution options (see {@link ExecutionOptions}) for one query. */
@@ -155,6 +161,61 @@ public final class QueryPlanner {
         List<PartitionPlan> limited = stage.partitions().stream().map(p -> p.limitTo(limit)).toList();
         List<String> keys = materialize(new Stage(limited, stage.schema()));
         return new Planned(graph.build(), String.join(",", keys), keys.size(), List.copyOf(notes));
+    }
+
+    /**
+     * The graph that writes the frame and whose output is the number of rows written (a Long): one
+     * file per partition into a directory (each partition's task writes its own part, then a last task
+     * publishes them all), or one file written in partition order.
+     */
+    public Planned write(LogicalPlan root, String path, WriteFormat format, CsvWriteOptions csv, boolean singleFile) {
+        Schema schema = root.schema();
+        Stage stage = lower(root, null);
+        BufferAllocator q = queryAllocator;
+        if (singleFile) {
+            List<String> parts = materialize(stage);
+            graph.add(new Task("write", parts, (ctx, inputs) -> {
+                try (BatchWriter writer = format == WriteFormat.CSV ? Writers.csv(path, schema, csv)
+                        : Writers.arrow(path, schema, q)) {
+                    for (Object part : inputs) {
+                        for (VectorSchemaRoot b : ((RowBatches) part).batches()) {
+                            writer.write(b);
+                        }
+                    }
+                    writer.commit();
+                    return writer.rowsWritten();
+                }
+            }, "write", path));
+            return new Planned(graph.build(), "write", stage.partitions().size(), List.copyOf(notes));
+        }
+        PartitionedOutput output = format == WriteFormat.CSV ? Writers.csvParts(path, schema, csv)
+                : Writers.arrowParts(path, schema, q);
+        int id = nextStage++;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < stage.partitions().size(); i++) {
+            PartitionPlan p = stage.partitions().get(i);
+            int index = i;
+            String key = key("write", id, i);
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc -> new WriteSink(output.part(index))),
+                    "write", describe(p)));
+            parts.add(key);
+        }
+        note("write-" + id, stage, "write " + output.partName(0) + " ...");
+        graph.add(new Task("commit", parts, (ctx, inputs) -> {
+            output.commit();
+            long rows = 0;
+            for (Object o : inputs) {
+                rows += (Long) o;
+            }
+            return rows;
+        }, "commit", path));
+        pendingOutput = output;
+        return new Planned(graph.build(), "commit", stage.partitions().size(), List.copyOf(notes));
+    }
+
+    /** The partitioned output a {@link #write} graph publishes; to abort if the query fails. */
+    public PartitionedOutput pendingOutput() {
+        return pendingOutput;
     }
 
     /** The graph whose output is every partition's rows, kept apart: a {@link PersistedData}. */
