@@ -26,7 +26,9 @@ import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
 import dev.floe.io.write.CsvWriteOptions;
+import dev.floe.scheduler.ProgressListener;
 import dev.floe.scheduler.Scheduler;
+import dev.floe.scheduler.TaskGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -278,6 +280,11 @@ public final class DataFrame {
         return new DataFrame(plan, options.withMemoryLimit(bytes));
     }
 
+    /** Tells {@code listener} of every task started and finished and of rows and bytes read. */
+    public DataFrame withProgress(ProgressListener listener) {
+        return new DataFrame(plan, options.withListener(listener));
+    }
+
     public DataFrame withOptions(ExecutionOptions o) {
         return new DataFrame(plan, o);
     }
@@ -384,6 +391,29 @@ public final class DataFrame {
         return "== Logical plan ==\n" + plan.treeString()
                 + "== Task graph ==\n" + planned.graph().summary() + "\n"
                 + GraphDescription.stages(planned);
+    }
+
+    /**
+     * Runs the query and describes what it did: the plan, then per kind of task the count, wall and CPU
+     * time, time waiting to start, the slowest task, and rows and bytes read (the result is dropped).
+     */
+    public String explainAnalyze() {
+        try (Table t = compute()) {
+            QueryMetrics m = t.metrics();
+            return explain() + "== Profile ==\n" + m.profile().toTable()
+                    + String.format(java.util.Locale.ROOT, "%d rows out, %,d rows and %,d bytes read, %d tasks, %.3f s%n",
+                            t.rowCount(), m.rowsRead(), m.bytesRead(), m.tasks(), m.elapsedSeconds());
+        }
+    }
+
+    /**
+     * Writes a picture of the task graph an action would run, as Graphviz DOT ({@code .dot}) or a
+     * self-contained HTML page with an SVG drawing ({@code .html}); see {@link Table#visualize} for
+     * the graph of a finished run coloured by task duration.
+     */
+    public void visualize(java.nio.file.Path path) {
+        schema();
+        TaskGraph.visualize(QueryExecution.plan(plan, options, Floe.rootAllocator()).graph(), null, path);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.floe.dataframe;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.floe.scheduler.ProgressListener;
 import dev.floe.scheduler.Scheduler;
+import dev.floe.scheduler.SubmitOptions;
 
 /**
  * How a frame's actions run.
@@ -18,9 +20,11 @@ import dev.floe.scheduler.Scheduler;
  * @param splitOutGroups an aggregation whose merged partial result passes this many groups continues
  *     hash-partitioned into {@code shufflePartitions} buckets, merged in parallel, instead of funnelling
  *     every group through one task
+ * @param retries how many times a task that failed with a transient I/O error is run again (default 0)
+ * @param listener told of every task and of rows and bytes read, or null (a progress bar, a Java callback)
  */
 public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryLimit, long broadcastThreshold,
-        int shufflePartitions, long splitOutGroups) {
+        int shufflePartitions, long splitOutGroups, int retries, ProgressListener listener) {
     public static final int DEFAULT_SPLIT_EVERY = 8;
     public static final int NO_TREE = Integer.MAX_VALUE;
 
@@ -39,30 +43,51 @@ public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryL
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions(Scheduler.shared(), DEFAULT_SPLIT_EVERY, Long.MAX_VALUE, 64L << 20,
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 250_000);
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 250_000, 0, null);
     }
 
     public ExecutionOptions withScheduler(Scheduler s) {
-        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups);
+        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
     }
 
     public ExecutionOptions withSplitEvery(int n) {
-        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups);
+        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
     }
 
     public ExecutionOptions withMemoryLimit(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions, splitOutGroups);
+        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
     }
 
     public ExecutionOptions withBroadcastThreshold(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions, splitOutGroups);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions, splitOutGroups, retries, listener);
     }
 
     public ExecutionOptions withSplitOutGroups(long groups) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, groups);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, groups, retries, listener);
+    }
+
+    public ExecutionOptions withRetries(int n) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions,
+                splitOutGroups, n, listener);
+    }
+
+    public ExecutionOptions withListener(ProgressListener l) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions,
+                splitOutGroups, retries, l);
+    }
+
+    /**
+     * How a query's graph is submitted: at most twice as many partition tasks in flight as the
+     * scheduler has threads (so memory in flight stays bounded whatever the input's size), the retries,
+     * and the listener.
+     */
+    public SubmitOptions submitOptions() {
+        SubmitOptions o = SubmitOptions.defaults().withMaxTasksInFlight(Math.max(2, 2 * scheduler.threads()))
+                .withRetries(retries);
+        return listener == null ? o : o.withListener(listener);
     }
 
     public ExecutionOptions withShufflePartitions(int n) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n, splitOutGroups);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n, splitOutGroups, retries, listener);
     }
 }

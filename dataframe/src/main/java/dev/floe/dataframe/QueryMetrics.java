@@ -1,11 +1,20 @@
 package dev.floe.dataframe;
 
+import dev.floe.scheduler.ComputationProfile;
+import dev.floe.scheduler.TaskGraph;
+
 /**
- * What a query did: input rows and bytes read by its scans, partitions, tasks run, and wall time.
- * Rows read count every record parsed, before any filter.
+ * What a query did: input rows and bytes read by its scans, partitions, tasks run, wall time, and — for
+ * a query that ran as one graph — the graph and its per-task profile (for {@code explainAnalyze()} and
+ * pictures). Rows read count every record parsed, before any filter.
  */
-public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos) {
+public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos,
+        TaskGraph graph, ComputationProfile profile) {
     public static final QueryMetrics NONE = new QueryMetrics(0, 0, 0, 0, 0);
+
+    public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos) {
+        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, null, null);
+    }
 
     public double elapsedSeconds() {
         return elapsedNanos / 1e9;

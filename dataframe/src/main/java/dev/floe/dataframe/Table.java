@@ -99,6 +99,17 @@ public final class Table implements AutoCloseable {
         return java.util.Arrays.asList(out);
     }
 
+    /**
+     * Writes a picture of the task graph that computed this table, coloured by how long each task took
+     * ({@code .dot} for Graphviz, {@code .html} for a page that opens in any browser).
+     */
+    public void visualize(java.nio.file.Path path) {
+        if (metrics.graph() == null) {
+            throw new IllegalStateException("this table was not computed by one task graph (head(), a local copy)");
+        }
+        dev.floe.scheduler.TaskGraph.visualize(metrics.graph(), metrics.profile(), path);
+    }
+
     @Override
     public String toString() {
         return TableFormatter.text(this, 40);

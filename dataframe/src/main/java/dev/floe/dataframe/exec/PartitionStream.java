@@ -68,7 +68,7 @@ public final class PartitionStream implements AutoCloseable {
     }
 
     private Computation submit(int i) {
-        return options.scheduler().submit(planned.graph(), List.of(keys.get(i)));
+        return options.scheduler().submit(planned.graph(), List.of(keys.get(i)), options.submitOptions());
     }
 
     private void closeCurrent() {

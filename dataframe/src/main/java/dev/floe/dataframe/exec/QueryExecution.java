@@ -36,12 +36,12 @@ public final class QueryExecution {
 
     public static QueryFuture<Table> collectAsync(LogicalPlan plan, ExecutionOptions options, BufferAllocator root) {
         long id = IDS.incrementAndGet();
-        return start(options, root, id, p -> p.collect(plan, root, "result-" + id), (table, p, nanos) ->
-                new Table(table.schema(), table.root(), table.allocator(), metrics(p, nanos)), Table.class);
+        return start(options, root, id, p -> p.collect(plan, root, "result-" + id), (table, p, nanos, c) ->
+                new Table(table.schema(), table.root(), table.allocator(), metrics(p, nanos, c)), Table.class);
     }
 
     public static long count(LogicalPlan plan, ExecutionOptions options, BufferAllocator root) {
-        return start(options, root, IDS.incrementAndGet(), p -> p.count(plan), (n, p, nanos) -> n, Long.class).get();
+        return start(options, root, IDS.incrementAndGet(), p -> p.count(plan), (n, p, nanos, c) -> n, Long.class).get();
     }
 
     /**
@@ -52,7 +52,7 @@ public final class QueryExecution {
             BufferAllocator target) {
         long id = IDS.incrementAndGet();
         return start(options, root, id, p -> p.persist(plan),
-                (data, p, nanos) -> {
+                (data, p, nanos, c) -> {
                     try {
                         return data.moveTo(target, true);
                     } catch (RuntimeException e) {
@@ -71,7 +71,7 @@ public final class QueryExecution {
             return start(options, root, IDS.incrementAndGet(), p -> {
                 planner[0] = p;
                 return p.write(plan, path, format, csv, singleFile);
-            }, (n, p, nanos) -> n, Long.class).get();
+            }, (n, p, nanos, c) -> n, Long.class).get();
         } catch (RuntimeException e) {
             if (planner[0] != null && planner[0].pendingOutput() != null) {
                 planner[0].pendingOutput().abort();
@@ -87,15 +87,15 @@ public final class QueryExecution {
     }
 
     private interface Finisher<T> {
-        T finish(T result, Planned planned, long nanos);
+        T finish(T result, Planned planned, long nanos, Computation computation);
     }
 
     private record Planned(QueryPlanner planner, QueryPlanner.Planned graph) {
     }
 
-    private static QueryMetrics metrics(Planned p, long nanos) {
+    private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
         return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.graph().partitions(),
-                p.graph().graph().size(), nanos);
+                p.graph().graph().size(), nanos, p.graph().graph(), c.profile());
     }
 
     private static <T> QueryFuture<T> start(ExecutionOptions options, BufferAllocator root, long id,
@@ -108,7 +108,7 @@ public final class QueryExecution {
             QueryPlanner planner = new QueryPlanner(options, queryAllocator);
             QueryPlanner.Planned graph = plan.apply(planner);
             planned = new Planned(planner, graph);
-            computation = options.scheduler().submit(graph.graph(), List.of(graph.output()));
+            computation = options.scheduler().submit(graph.graph(), List.of(graph.output()), options.submitOptions());
         } catch (RuntimeException e) {
             queryAllocator.close();
             throw e;
@@ -153,7 +153,7 @@ public final class QueryExecution {
                 long nanos = System.nanoTime() - started;
                 LOG.debug("query {} ran {} tasks in {} ms", allocator.getName(), planned.graph().graph().size(),
                         nanos / 1_000_000);
-                return finisher.finish(result, planned, nanos);
+                return finisher.finish(result, planned, nanos, computation);
             } finally {
                 release();
             }

@@ -1,0 +1,103 @@
+package dev.floe.dataframe;
+
+import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.mean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.floe.io.CsvOptions;
+import dev.floe.scheduler.ProgressListener;
+import dev.floe.scheduler.Scheduler;
+import dev.floe.testdata.TimeseriesGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a query tells while it runs (progress) and after (profile, pictures). */
+class ProgressAndProfileTest {
+    private static final TimeseriesGenerator.Spec SPEC = new TimeseriesGenerator.Spec(3, 5_000, 2);
+
+    @TempDir
+    static Path dir;
+    private static Scheduler pool;
+
+    @BeforeAll
+    static void generate() {
+        TimeseriesGenerator.write(dir.resolve("ts"), SPEC);
+        pool = Scheduler.create(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.close();
+    }
+
+    @AfterEach
+    void noLeaks() {
+        assertNoArrowMemory();
+    }
+
+    private static DataFrame hourly() {
+        return Floe.readCsv(dir.resolve("ts/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(30_000))
+                .withScheduler(pool).groupBy(col("timestamp").dt().hour().as("hour")).agg(mean("value").as("m"));
+    }
+
+    @Test
+    void listenerSeesEveryTaskAndEveryRow() throws Exception {
+        AtomicLong rows = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger finished = new AtomicInteger();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void progress(long rowsDelta, long bytesDelta) {
+                rows.addAndGet(rowsDelta);
+                bytes.addAndGet(bytesDelta);
+            }
+
+            @Override
+            public void taskFinished(String key, String kind, long nanos) {
+                finished.incrementAndGet();
+            }
+        };
+        try (Table t = hourly().withProgress(listener).compute()) {
+            assertEquals(SPEC.totalRows(), rows.get());
+            assertEquals(t.metrics().bytesRead(), bytes.get());
+            long fileBytes = 0;
+            for (int f = 0; f < SPEC.files(); f++) {
+                fileBytes += Files.size(dir.resolve("ts").resolve(TimeseriesGenerator.fileName(f)));
+            }
+            assertEquals(fileBytes, bytes.get());
+            assertEquals(t.metrics().tasks(), finished.get());
+        }
+    }
+
+    @Test
+    void explainAnalyzeShowsTheProfile() {
+        String text = hourly().explainAnalyze();
+        assertTrue(text.contains("== Profile =="), text);
+        assertTrue(text.contains("chunk"), text);
+        assertTrue(text.contains("finalize"), text);
+        assertTrue(text.contains(String.format("%,d rows", SPEC.totalRows())), text);
+    }
+
+    @Test
+    void picturesOfThePlannedAndTheFinishedGraph() throws Exception {
+        Path planned = dir.resolve("planned.html");
+        hourly().visualize(planned);
+        String html = Files.readString(planned);
+        assertTrue(html.contains("<svg") && html.contains("chunk"), html.substring(0, Math.min(300, html.length())));
+        Path dot = dir.resolve("run.dot");
+        try (Table t = hourly().compute()) {
+            t.visualize(dot);
+        }
+        String text = Files.readString(dot);
+        assertTrue(text.startsWith("digraph") && text.contains("finalize"), text);
+    }
+}
