@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * Map<String, Object> out = Scheduler.shared().compute(graph, List.of("total"));
- * Computation running = Scheduler.shared().submit(graph, List.of("total"), progressBar);
+ * Computation running = Scheduler.shared().submit(graph, List.of("total"),
+ *         SubmitOptions.defaults().withMaxTasksInFlight(8).withRetries(2).withListener(progressBar));
+ * running.progress();          // tasks done / total, rows, bytes, ETA
  * running.cancel();
+ * running.profile().toTable(); // per-kind wall and CPU time, waiting vs working, slowest task
  * }</pre>
  *
  * <p>{@link #shared()} is the process-wide pool every query should use; {@link #create(int)} a
@@ -85,6 +88,22 @@ public final class Scheduler implements AutoCloseable {
      *
      * Cancellation. cancel() ends the computation as CANCELLED under the lock: get() throws
      * CancelledException at once, without waiting for running tasks to notice.
+     *
+     * Back-pressure (SubmitOptions.maxTasksInFlight). A computation "has ready tasks" for the ring
+     * and for helping threads only while fewer than maxTasksInFlight of its tasks are running; when
+     * one finishes and a slot opens, the computation re-enters the ring. Because tasks are picked
+     * by the depth-first static order, a limit of 2 x threads bounds the partitions whose data is
+     * live, not just the threads busy.
+     *
+     * Retries (SubmitOptions.retries, retryOn). A failed attempt that retryOn accepts is run again
+     * on the same worker after a backoff (doubling; the sleep is sliced and ends on cancel), while
+     * the computation is running. The task counts as in flight meanwhile. What the failed attempt
+     * reported is taken back from the totals. The final failure carries the number of attempts.
+     *
+     * Observing (TaskContext.reportProgress, Computation.progress/profile). Progress totals are
+     * LongAdders written by tasks without the lock; listeners hear each report on the task's thread.
+     * The profile (ready, start, end, CPU, thread, rows, bytes, attempts per task) is written under
+     * the lock when a task finishes, next to the state it describes, and copied out by profile().
      */
 
     private static final AtomicInteger POOL_IDS = new AtomicInteger();

@@ -3,8 +3,15 @@ package dev.floe.scheduler;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.scheduler.internal.ChainFuser;
+import dev.floe.scheduler.internal.DotWriter;
 import dev.floe.scheduler.internal.GraphOrder;
+import dev.floe.scheduler.internal.HtmlGraphWriter;
 import dev.floe.scheduler.internal.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,6 +136,56 @@ public final class TaskGraph {
         kinds.forEach((kind, count) -> parts.add(count + " " + kind));
         String counts = parts.isEmpty() ? "" : ": " + String.join(", ", parts);
         return tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + counts + "; depth " + Topology.depth(this);
+    }
+
+    /** Graphviz DOT: tasks as nodes coloured by kind, labelled by key; edges from dependency to dependent. */
+    public String toDot() {
+        return DotWriter.write(this, null);
+    }
+
+    /** As {@link #toDot()}, after a run: nodes coloured by wall time, bordered by kind; tasks that did not run grey. */
+    public String toDot(ComputationProfile profile) {
+        return DotWriter.write(this, requireNonNull(profile, "profile is null"));
+    }
+
+    /**
+     * A self-contained HTML page (no scripts, fonts or other files) with the graph as inline SVG:
+     * layered bottom-up like Dask's pictures, coloured by kind, or by wall time if a profile is given;
+     * hovering a task shows its key, kind, description and times. Very wide layers are collapsed
+     * into "+N more" nodes, with a note.
+     *
+     * @param profileOrNull the profile of a run of this graph, or null
+     */
+    public String toHtml(ComputationProfile profileOrNull) {
+        return HtmlGraphWriter.write(this, profileOrNull);
+    }
+
+    /**
+     * Writes the picture of {@code graph} to {@code path}: DOT if the name ends in ".dot" or ".gv",
+     * HTML if it ends in ".html" or ".htm".
+     *
+     * @param profile the profile of a run, or null
+     * @throws IllegalArgumentException for another extension
+     * @throws UncheckedIOException     if the file cannot be written
+     */
+    public static void visualize(TaskGraph graph, ComputationProfile profile, Path path) {
+        requireNonNull(graph, "graph is null");
+        requireNonNull(path, "path is null");
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String text;
+        if (name.endsWith(".dot") || name.endsWith(".gv")) {
+            text = profile == null ? graph.toDot() : graph.toDot(profile);
+        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+            text = graph.toHtml(profile);
+        } else {
+            throw new IllegalArgumentException("cannot tell the picture format of '" + path
+                    + "': name it *.dot or *.gv for Graphviz DOT, *.html for a page that opens in a browser");
+        }
+        try {
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the task graph picture to '" + path + "': " + e.getMessage(), e);
+        }
     }
 
     @Override

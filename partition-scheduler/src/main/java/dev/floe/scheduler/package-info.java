@@ -6,7 +6,10 @@
  *   TaskGraph.builder().add(task)...build()       validated DAG of Tasks (key, dependencies, function, kind, description)
  *        │ cull(outputs) / fuseLinearChains(outputs) / order(outputs)
  *        ▼
- *   Scheduler.shared().submit(graph, outputs)  ─►  Computation: get(), cancel(), listeners
+ *   Scheduler.shared().submit(graph, outputs, SubmitOptions)  ─►  Computation: get(), cancel(), listeners
+ *        │  tasks call TaskContext.reportProgress(rows, bytes)            progress(): ProgressSnapshot
+ *        ▼                                                               profile(): ComputationProfile (toTable)
+ *   TaskGraph.toDot() / toHtml(profile) / visualize(graph, profile, path): pictures like Dask's
  * </pre>
  *
  * See {@link dev.floe.scheduler.Scheduler} for the scheduling policy and the ownership rule for

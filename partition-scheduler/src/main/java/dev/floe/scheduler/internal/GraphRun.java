@@ -319,7 +319,15 @@ public final class GraphRun implements Computation {
         totalRows.add(rows);
         totalBytes.add(bytes);
         if (status == Status.RUNNING) {
-            notifyListeners(l -> l.progress(rows, bytes));
+            for (ProgressListener listener : listeners) { // no lambda: this runs once per batch
+                try {
+                    listener.progress(rows, bytes);
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    notify(listener, l -> {
+                        throw e;
+                    });
+                }
+            }
         }
     }
 
@@ -376,8 +384,8 @@ public final class GraphRun implements Computation {
         if (finished == tasks.length) {
             outputResults = takeOutputsLocked();
             endLocked(Status.SUCCEEDED);
-        } else if (hasReadyLocked()) {
-            // new tasks are ready, or a slot under maxInFlight has opened for tasks that already were
+        } else if (hasReadyLocked() && (newlyReady || running + 1 == maxInFlight)) {
+            // new tasks are ready, or the computation was at its in-flight limit and a slot has opened
             core.readyLocked(this);
             changed.signalAll();
         } else if (newlyReady) {
