@@ -198,6 +198,62 @@ public final class DataFrame {
                 .sort(SortKey.desc("count").nullsFirst(false), SortKey.asc(column));
     }
 
+    /**
+     * Summary statistics of the numeric columns, as pandas' {@code describe()} gives them: one row per
+     * statistic ({@code count}, {@code mean}, {@code std}, {@code min}, {@code max}), one DOUBLE column
+     * per numeric column. Computed in one pass (one aggregation). Quantiles are not computed yet.
+     */
+    public Table describe() {
+        Schema schema = schema();
+        List<String> numeric = schema.fields().stream().filter(f -> f.type().isNumeric()).map(f -> f.name()).toList();
+        if (numeric.isEmpty()) {
+            throw new PlanException("describe() needs numeric columns; the columns are " + schema);
+        }
+        String[] stats = {"count", "mean", "std", "min", "max"};
+        List<Expr> aggs = new ArrayList<>();
+        for (String c : numeric) {
+            Expr x = Expressions.col(c);
+            aggs.add(Expressions.count(x).as("count_" + c));
+            aggs.add(Expressions.mean(x).as("mean_" + c));
+            aggs.add(Expressions.std(x).as("std_" + c));
+            aggs.add(Expressions.min(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("min_" + c));
+            aggs.add(Expressions.max(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("max_" + c));
+        }
+        List<dev.floe.expressions.Field> fields = new ArrayList<>();
+        fields.add(new dev.floe.expressions.Field("statistic", dev.floe.expressions.FloeType.STRING));
+        numeric.forEach(c -> fields.add(new dev.floe.expressions.Field(c, dev.floe.expressions.FloeType.FLOAT64)));
+        Schema outSchema = new Schema(fields);
+        try (Table one = agg(aggs.toArray(Expr[]::new)).compute()) {
+            BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("describe-" + System.nanoTime(), 0, Long.MAX_VALUE);
+            VectorSchemaRoot out = VectorSchemaRoot.create(outSchema.toArrow(), allocator);
+            try {
+                out.allocateNew();
+                for (int r = 0; r < stats.length; r++) {
+                    ((org.apache.arrow.vector.VarCharVector) out.getVector(0)).setSafe(r,
+                            stats[r].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (int c = 0; c < numeric.size(); c++) {
+                        Object v = one.get(0, stats[r] + "_" + numeric.get(c));
+                        org.apache.arrow.vector.Float8Vector col = (org.apache.arrow.vector.Float8Vector) out.getVector(c + 1);
+                        if (v == null) {
+                            col.setNull(r);
+                        } else {
+                            col.setSafe(r, ((Number) v).doubleValue());
+                        }
+                    }
+                }
+                out.setRowCount(stats.length);
+                for (var v : out.getFieldVectors()) {
+                    v.setValueCount(stats.length);
+                }
+                return new Table(outSchema, out, allocator, one.metrics());
+            } catch (RuntimeException e) {
+                out.close();
+                allocator.close();
+                throw e;
+            }
+        }
+    }
+
     /** The distinct values of {@code column} (NULL included), in no promised order. */
     public DataFrame unique(String column) {
         return select(column).distinct();

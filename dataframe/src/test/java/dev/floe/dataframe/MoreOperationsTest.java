@@ -190,4 +190,44 @@ class MoreOperationsTest {
             assertEquals(expected, t.get(0, 0));
         }
     }
+
+    @Test
+    void moreAggregatesAgainstALoop() {
+        // per name: sample std and variance of x, first and last id in file order, distinct ids
+        Map<String, List<TimeseriesOracle.Row>> byName = new java.util.TreeMap<>();
+        oracle.rows().forEach(r -> byName.computeIfAbsent(r.name(), k -> new java.util.ArrayList<>()).add(r));
+        try (Table t = ts(17_000).repartition(7).splitEvery(2).groupBy("name")
+                .agg(dev.floe.expressions.Expressions.std("x").as("sd"), dev.floe.expressions.Expressions.var("x").as("v"),
+                        dev.floe.expressions.Expressions.first("id").as("first_id"),
+                        dev.floe.expressions.Expressions.last("id").as("last_id"),
+                        dev.floe.expressions.Expressions.nunique("id").as("ids"))
+                .sort("name").compute()) {
+            int row = 0;
+            for (Map.Entry<String, List<TimeseriesOracle.Row>> e : byName.entrySet()) {
+                List<TimeseriesOracle.Row> rows = e.getValue();
+                double m = rows.stream().mapToDouble(TimeseriesOracle.Row::x).average().orElseThrow();
+                double ss = rows.stream().mapToDouble(r -> (r.x() - m) * (r.x() - m)).sum();
+                double variance = ss / (rows.size() - 1);
+                assertEquals(e.getKey(), t.get(row, "name"));
+                FloeAssertions.assertClose(variance, (Double) t.get(row, "v"), 1e-12, "variance");
+                FloeAssertions.assertClose(Math.sqrt(variance), (Double) t.get(row, "sd"), 1e-12, "std");
+                assertEquals((long) rows.get(0).id(), t.get(row, "first_id"));
+                assertEquals((long) rows.get(rows.size() - 1).id(), t.get(row, "last_id"));
+                assertEquals(rows.stream().map(TimeseriesOracle.Row::id).distinct().count(), t.get(row, "ids"));
+                row++;
+            }
+        }
+    }
+
+    @Test
+    void describeSummarisesNumericColumns() {
+        try (Table d = ts(1 << 26).describe()) {
+            assertEquals(List.of("statistic", "id", "value", "x"), d.schema().names());
+            assertEquals(List.of("count", "mean", "std", "min", "max"), d.column("statistic"));
+            assertEquals((double) oracle.rows().size(), d.get(0, "id"));
+            assertEquals(oracle.rows().stream().mapToDouble(TimeseriesOracle.Row::value).max().orElseThrow(), d.get(4, "value"));
+            FloeAssertions.assertClose(oracle.rows().stream().mapToDouble(TimeseriesOracle.Row::id).average().orElseThrow(),
+                    (Double) d.get(1, "id"), 1e-12, "mean id");
+        }
+    }
 }

@@ -63,6 +63,11 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
                 }
                 yield new MinMaxLongAccumulator(max, longKind(in));
             }
+            case STDDEV -> new VarianceAccumulator(true);
+            case VARIANCE -> new VarianceAccumulator(false);
+            case FIRST -> new FirstLastAccumulator(false, in);
+            case LAST -> new FirstLastAccumulator(true, in);
+            case NUNIQUE -> new CountDistinctAccumulator();
         };
     }
 
