@@ -16,7 +16,13 @@ public record AggregateCall(AggregateFunction function, Expr input) implements E
 
     @Override
     public String toSql() {
-        return function == AggregateFunction.COUNT_STAR ? "count_star()" : function.sqlName() + "(" + input.toSql() + ")";
+        if (function == AggregateFunction.COUNT_STAR) {
+            return "count_star()";
+        }
+        if (function == AggregateFunction.NUNIQUE) {
+            return "count(DISTINCT " + input.toSql() + ")";
+        }
+        return function.sqlName() + "(" + input.toSql() + ")";
     }
 
     @Override

@@ -13,9 +13,23 @@ public enum AggregateFunction {
     /** Arithmetic mean of non-NULL values as FLOAT64; NULL when there are none. */
     MEAN,
     MIN,
-    MAX;
+    MAX,
+    /** Sample standard deviation (n - 1) of non-NULL numbers as DOUBLE; NULL for fewer than two. */
+    STDDEV,
+    /** Sample variance (n - 1) of non-NULL numbers as DOUBLE; NULL for fewer than two. */
+    VARIANCE,
+    /** The first non-NULL value in file order; NULL when there is none. */
+    FIRST,
+    /** The last non-NULL value in file order; NULL when there is none. */
+    LAST,
+    /** The number of distinct non-NULL values (exact), as BIGINT: prints as {@code count(DISTINCT x)}. */
+    NUNIQUE;
 
     public String sqlName() {
-        return this == MEAN ? "avg" : name().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case MEAN -> "avg";
+            case NUNIQUE -> "count_distinct";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -4,7 +4,11 @@ package dev.floe.expressions;
 public enum BinaryOp {
     ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"),
     EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="),
-    AND("AND"), OR("OR");
+    AND("AND"), OR("OR"),
+    /** Floor division, SQL {@code //}. */
+    INT_DIV("//"),
+    /** String concatenation, SQL {@code ||}. */
+    CONCAT("||");
 
     private final String symbol;
 
@@ -17,7 +21,7 @@ public enum BinaryOp {
     }
 
     public boolean isArithmetic() {
-        return ordinal() <= MOD.ordinal();
+        return ordinal() <= MOD.ordinal() || this == INT_DIV;
     }
 
     public boolean isComparison() {

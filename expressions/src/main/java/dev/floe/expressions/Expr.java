@@ -15,7 +15,8 @@ import java.io.Serializable;
  * select list with GROUP BY); the type checker rejects them elsewhere.
  */
 public sealed interface Expr extends Serializable
-        permits Column, Literal, Binary, Unary, DatePart, Cast, Alias, AggregateCall {
+        permits Column, Literal, NullLiteral, Binary, Unary, DatePart, Cast, TryCast, Alias, AggregateCall,
+        FunctionCall, Between, InList, Case, Like {
 
     /** The SQL text of this expression, e.g. {@code (value > 0.5)} or {@code hour(timestamp) AS hour}. */
     String toSql();
@@ -45,7 +46,34 @@ public sealed interface Expr extends Serializable
     default Expr isNull() { return new Unary(UnaryOp.IS_NULL, this); }
     default Expr isNotNull() { return new Unary(UnaryOp.IS_NOT_NULL, this); }
 
+    /** Floor division, SQL {@code //}: BIGINT for two BIGINTs (-7 // 2 = -4), else DOUBLE floor(x / y); NULL for x // 0. */
+    default Expr intDiv(Object other) { return new Binary(BinaryOp.INT_DIV, this, Expressions.lit(other)); }
+    /** String concatenation, SQL {@code ||}: NULL if either side is (unlike {@link Expressions#concat}). */
+    default Expr concat(Object other) { return new Binary(BinaryOp.CONCAT, this, Expressions.lit(other)); }
+
+    default Expr between(Object low, Object high) {
+        return new Between(this, Expressions.lit(low), Expressions.lit(high));
+    }
+
+    /** {@code this IN (values...)}; the values are constants. */
+    default Expr isin(Object... values) {
+        return new InList(this, java.util.Arrays.stream(values).map(Expressions::lit).toList());
+    }
+
+    default Expr isin(java.util.Collection<?> values) {
+        return new InList(this, values.stream().map(Expressions::lit).toList());
+    }
+
+    /** {@code coalesce(this, value)}: pandas' fillna. */
+    default Expr fillNull(Object value) { return Expressions.coalesce(this, Expressions.lit(value)); }
+
+    default Expr like(String pattern) { return new Like(this, pattern, null, false); }
+    default Expr like(String pattern, String escape) { return new Like(this, pattern, escape, false); }
+    default Expr ilike(String pattern) { return new Like(this, pattern, null, true); }
+
     default Expr cast(FloeType type) { return new Cast(this, type); }
+    /** {@code TRY_CAST}: NULL where a value cannot be converted. */
+    default Expr tryCast(FloeType type) { return new TryCast(this, type); }
 
     /** Names this expression's result column. */
     default Expr as(String name) {

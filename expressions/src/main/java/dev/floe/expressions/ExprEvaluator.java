@@ -21,10 +21,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * }</pre>
  *
  * <p>Semantics: SQL's. NULL in, NULL out, except IS [NOT] NULL and AND/OR, which use three-valued logic
- * (FALSE AND NULL is FALSE, TRUE OR NULL is TRUE). INT64 {@code + - *} and unary minus fail on overflow
- * with an {@link EvaluationException}; {@code x % 0}, and on FLOAT64 {@code x / 0} and {@code x % 0}, are
- * NULL, as in DuckDB. Casts are strict: a string that does not parse is an EvaluationException naming the
- * text and the row. Strings compare by UTF-8 bytes; doubles put NaN above everything and equal to itself.
+ * (FALSE AND NULL is FALSE, TRUE OR NULL is TRUE), IN (NULL when nothing matches and the list holds a
+ * NULL), CASE and coalesce (which choose), and concat (which skips NULLs; {@code ||} does not). INT64
+ * {@code + - * //}, unary minus, abs and round fail on overflow with an {@link EvaluationException};
+ * {@code x % 0} and {@code x // 0}, and on FLOAT64 {@code x / 0}, are NULL, as in DuckDB; sqrt of a negative
+ * number and ln/log10 of zero or less are errors, as in DuckDB. {@code //} is floor division
+ * ({@code -7 // 2 = -4}). Casts are strict: a string that does not parse is an EvaluationException naming
+ * the text and the row; TRY_CAST gives NULL instead. Strings compare by UTF-8 bytes; doubles put NaN above
+ * everything and equal to itself. The functions are listed in {@link ScalarFunction} and documented on
+ * their factories in {@link Expressions}.
  *
  * <h2>Ownership</h2>
  * The result of {@link #evaluate} has {@code batch.getRowCount()} values and is either
@@ -41,7 +46,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@link #compile} coerces the expression ({@link TypeChecker#coerce}: implicit casts made explicit, so
  * each operator's operands have one type), then builds a tree of kernels ({@code dev.floe.expressions.eval},
  * one file per family: column, literal, arithmetic on INT64 and on FLOAT64, comparison, logical, null test,
- * negate, date part, casts, parse, format). Each kernel evaluates its children, then runs one typed loop
+ * negate, date part, casts, parse, format, math, IN, CASE/coalesce, LIKE, the string functions on UTF-8
+ * bytes, regex, date_trunc/time_bucket, date_diff, date_add; BETWEEN and nullif compile to the kernels of
+ * their definitions). Each kernel evaluates its children, then runs one typed loop
  * that reads their data and validity buffers directly and writes its own output vector:
  * <pre>
  *   (value * 2) > 0.5            ComparisonKernel(GT) ── output BitVector

@@ -31,7 +31,39 @@ public final class ExprTrees {
         if (e instanceof AggregateCall call) {
             return call.input() == null ? List.of() : List.of(call.input());
         }
-        if (e instanceof Column || e instanceof Literal) {
+        if (e instanceof TryCast c) {
+            return List.of(c.input());
+        }
+        if (e instanceof FunctionCall f) {
+            return f.args();
+        }
+        if (e instanceof Between b) {
+            return List.of(b.input(), b.low(), b.high());
+        }
+        if (e instanceof InList in) {
+            List<Expr> out = new ArrayList<>(in.values().size() + 1);
+            out.add(in.input());
+            out.addAll(in.values());
+            return out;
+        }
+        if (e instanceof Case c) {
+            List<Expr> out = new ArrayList<>();
+            if (c.operand() != null) {
+                out.add(c.operand());
+            }
+            for (Case.When w : c.branches()) {
+                out.add(w.condition());
+                out.add(w.result());
+            }
+            if (c.otherwise() != null) {
+                out.add(c.otherwise());
+            }
+            return out;
+        }
+        if (e instanceof Like l) {
+            return List.of(l.input());
+        }
+        if (e instanceof Column || e instanceof Literal || e instanceof NullLiteral) {
             return List.of();
         }
         throw new IllegalStateException("unhandled expression " + e.getClass().getName());
@@ -116,6 +148,30 @@ public final class ExprTrees {
         if (e instanceof AggregateCall call) {
             return call.input() == null ? call : new AggregateCall(call.function(), transform(call.input(), rule));
         }
-        return e;
+        if (e instanceof TryCast c) {
+            return new TryCast(transform(c.input(), rule), c.type());
+        }
+        if (e instanceof FunctionCall f) {
+            return new FunctionCall(f.function(), f.args().stream().map(a -> transform(a, rule)).toList());
+        }
+        if (e instanceof Between b) {
+            return new Between(transform(b.input(), rule), transform(b.low(), rule), transform(b.high(), rule));
+        }
+        if (e instanceof InList in) {
+            return new InList(transform(in.input(), rule), in.values().stream().map(v -> transform(v, rule)).toList());
+        }
+        if (e instanceof Case c) {
+            List<Case.When> branches = c.branches().stream()
+                    .map(w -> new Case.When(transform(w.condition(), rule), transform(w.result(), rule))).toList();
+            return new Case(c.operand() == null ? null : transform(c.operand(), rule), branches,
+                    c.otherwise() == null ? null : transform(c.otherwise(), rule));
+        }
+        if (e instanceof Like l) {
+            return new Like(transform(l.input(), rule), l.pattern(), l.escape(), l.caseInsensitive());
+        }
+        if (e instanceof Column || e instanceof Literal || e instanceof NullLiteral) {
+            return e;
+        }
+        throw new IllegalStateException("unhandled expression " + e.getClass().getName());
     }
 }

@@ -54,6 +54,28 @@ public final class Temporal {
         return (int) Math.floorMod(packedCivil, 100);
     }
 
+    /** ISO day of the week of {@code days} since the epoch: Monday = 1 .. Sunday = 7 (1970-01-01 was a Thursday). */
+    public static int isoDayOfWeek(long days) {
+        return (int) Math.floorMod(days + 3, 7) + 1;
+    }
+
+    /** Day of the year, 1 .. 366. */
+    public static int dayOfYear(long days) {
+        return (int) (days - daysFromCivil(year(civilFromDays(days)), 1, 1)) + 1;
+    }
+
+    /** The ISO week (1 .. 53): the week of the year that holds the Thursday of {@code days}' Monday-to-Sunday week. */
+    public static int isoWeek(long days) {
+        long thursday = days - isoDayOfWeek(days) + 4;
+        long year = year(civilFromDays(thursday));
+        return (int) ((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+    }
+
+    /** Days in the month {@code month} (1..12) of {@code year}. */
+    public static int daysInMonth(long year, int month) {
+        return month == 12 ? 31 : (int) (daysFromCivil(year, month + 1, 1) - daysFromCivil(year, month, 1));
+    }
+
     public static long toMicros(LocalDateTime t) {
         return t.toEpochSecond(ZoneOffset.UTC) * MICROS_PER_SECOND + t.getNano() / 1000;
     }

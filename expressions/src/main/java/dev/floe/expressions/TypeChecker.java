@@ -19,7 +19,16 @@ import java.util.List;
  *  AND OR NOT               BOOLEAN                                   BOOLEAN (SQL three-valued logic)
  *  IS [NOT] NULL            any                                       BOOLEAN
  *  unary -                  numeric                                   the same
- *  year() ... second()      TIMESTAMP (year/month/day also DATE)      INT64
+ *  //                       BIGINT, BIGINT / numeric                  BIGINT floor division / DOUBLE floor(x / y)
+ *  ||                       any, any (cast to VARCHAR)                VARCHAR
+ *  ts - ts, date - date     TIMESTAMP / DATE                          BIGINT: date_diff('microsecond' / 'day', b, a)
+ *  BETWEEN, IN, CASE,       values of a common type: BIGINT+DOUBLE    BOOLEAN (CASE, coalesce, nullif: the common
+ *  coalesce, nullif         -> DOUBLE, DATE+TIMESTAMP -> TIMESTAMP    type); VARCHAR literals follow a DATE/TIMESTAMP
+ *  LIKE, ILIKE              VARCHAR                                   BOOLEAN
+ *  year() ... second()      TIMESTAMP (all but hour/minute/second     INT64
+ *                           also DATE)
+ *  functions                see {@link ScalarFunction} and FunctionTypes
+ *  NULL (untyped)           takes the type its context needs (the other operand's); BIGINT with no context
  * </pre>
  *
  * <p>Errors are {@link PlanException}s that name the expression and the types, and suggest the nearest
@@ -50,71 +59,269 @@ public final class TypeChecker {
                 requireNumeric(call, in);
                 yield FloeType.FLOAT64;
             }
-            case MIN, MAX -> in;
+            case MIN, MAX, FIRST, LAST -> in;
+            case STDDEV, VARIANCE -> {
+                requireNumeric(call, in);
+                yield FloeType.FLOAT64;
+            }
+            case NUNIQUE -> FloeType.INT64;
         };
     }
 
     /**
-     * {@code expr} with its implicit conversions made explicit as {@link Cast}s; throws
-     * {@link PlanException} if it does not type-check over {@code schema}.
+     * {@code expr} with its implicit conversions made explicit as {@link Cast}s, untyped NULLs typed, and
+     * {@code ts - ts} written as the date_diff it means; throws {@link PlanException} if it does not
+     * type-check over {@code schema}.
      */
     public static Expr coerce(Expr expr, Schema schema) {
+        return typed(coerceNode(expr, schema), NullLiteral.DEFAULT_TYPE);
+    }
+
+    /** Coerces one node whose children may still be untyped NULLs (those are typed by their parent here). */
+    private static Expr coerceNode(Expr expr, Schema schema) {
         if (expr instanceof Binary b) {
-            Expr left = coerce(b.left(), schema);
-            Expr right = coerce(b.right(), schema);
-            FloeType lt = typeOf(left, schema, true);
-            FloeType rt = typeOf(right, schema, true);
-            BinaryOp op = b.op();
-            if (op.isArithmetic() && lt.isNumeric() && rt.isNumeric()) {
-                FloeType target = op == BinaryOp.DIV || lt == FloeType.FLOAT64 || rt == FloeType.FLOAT64
-                        ? FloeType.FLOAT64 : FloeType.INT64;
-                return new Binary(op, castTo(left, lt, target), castTo(right, rt, target));
-            }
-            if (op.isComparison()) {
-                if (lt.isNumeric() && rt.isNumeric() && lt != rt) {
-                    return new Binary(op, castTo(left, lt, FloeType.FLOAT64), castTo(right, rt, FloeType.FLOAT64));
-                }
-                if (lt.isTemporal() && rt == FloeType.STRING && right instanceof Literal) {
-                    return new Binary(op, left, new Cast(right, lt));
-                }
-                if (rt.isTemporal() && lt == FloeType.STRING && left instanceof Literal) {
-                    return new Binary(op, new Cast(left, rt), right);
-                }
-                if (lt == FloeType.TIMESTAMP && rt == FloeType.DATE) {
-                    return new Binary(op, left, new Cast(right, lt));
-                }
-                if (lt == FloeType.DATE && rt == FloeType.TIMESTAMP) {
-                    return new Binary(op, new Cast(left, rt), right);
-                }
-            }
-            Expr result = new Binary(op, left, right);
-            typeOf(result, schema, true);
-            return result;
+            return coerceBinary(b, schema);
         }
         if (expr instanceof Unary u) {
-            Expr result = new Unary(u.op(), coerce(u.input(), schema));
+            Expr in = coerceNode(u.input(), schema);
+            Expr result = new Unary(u.op(), typed(in, u.op() == UnaryOp.NOT ? FloeType.BOOLEAN : NullLiteral.DEFAULT_TYPE));
             typeOf(result, schema, true);
             return result;
         }
         if (expr instanceof DatePart d) {
-            Expr result = new DatePart(d.unit(), coerce(d.input(), schema));
+            Expr result = new DatePart(d.unit(), typed(coerceNode(d.input(), schema), FloeType.TIMESTAMP));
             typeOf(result, schema, true);
             return result;
         }
         if (expr instanceof Cast c) {
-            Expr result = new Cast(coerce(c.input(), schema), c.type());
+            Expr result = new Cast(typed(coerceNode(c.input(), schema), c.type()), c.type());
+            typeOf(result, schema, true);
+            return result;
+        }
+        if (expr instanceof TryCast c) {
+            Expr result = new TryCast(typed(coerceNode(c.input(), schema), c.type()), c.type());
             typeOf(result, schema, true);
             return result;
         }
         if (expr instanceof Alias a) {
-            return new Alias(coerce(a.input(), schema), a.name());
+            return new Alias(coerceNode(a.input(), schema), a.name());
         }
         if (expr instanceof AggregateCall call) {
             throw new PlanException("aggregate " + call.toSql()
                     + " is not allowed here: aggregates belong in groupBy(...).agg(...) or a SELECT with GROUP BY");
         }
+        if (expr instanceof FunctionCall f) {
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : f.args()) {
+                args.add(coerceNode(a, schema));
+            }
+            Expr result = FunctionTypes.coerce(f, args, schema);
+            typeOf(result, schema, true);
+            return result;
+        }
+        if (expr instanceof Between b) {
+            List<Expr> parts = coerceAll(List.of(b.input(), b.low(), b.high()), schema);
+            List<Expr> cast = castToCommon(parts, schema, b);
+            Expr result = new Between(cast.get(0), cast.get(1), cast.get(2));
+            typeOf(result, schema, true);
+            return result;
+        }
+        if (expr instanceof InList in) {
+            List<Expr> parts = new ArrayList<>();
+            parts.add(in.input());
+            parts.addAll(in.values());
+            parts = coerceAll(parts, schema);
+            for (Expr v : parts.subList(1, parts.size())) {
+                if (!ExprTrees.columns(v).isEmpty()) {
+                    throw new PlanException("the values of IN must be constants, but " + v.toSql() + " reads a column in "
+                            + in.toSql() + "; use OR of comparisons, or a join");
+                }
+            }
+            List<Expr> cast = castToCommon(parts, schema, in);
+            Expr result = new InList(cast.get(0), cast.subList(1, cast.size()));
+            typeOf(result, schema, true);
+            return result;
+        }
+        if (expr instanceof Case c) {
+            return coerceCase(c, schema);
+        }
+        if (expr instanceof Like l) {
+            Expr in = typed(coerceNode(l.input(), schema), FloeType.STRING);
+            Expr result = new Like(in, l.pattern(), l.escape(), l.caseInsensitive());
+            typeOf(result, schema, true);
+            try {
+                dev.floe.expressions.eval.LikePattern.compile(l.pattern(), l.escape(), l.caseInsensitive());
+            } catch (IllegalArgumentException e) {
+                throw new PlanException(e.getMessage() + " in " + l.toSql(), e);
+            }
+            return result;
+        }
+        if (expr instanceof NullLiteral) {
+            return expr;
+        }
         typeOf(expr, schema, true);
         return expr;
+    }
+
+    private static Expr coerceBinary(Binary b, Schema schema) {
+        BinaryOp op = b.op();
+        Expr left = coerceNode(b.left(), schema);
+        Expr right = coerceNode(b.right(), schema);
+        FloeType lt = typeOrNull(left, schema);
+        FloeType rt = typeOrNull(right, schema);
+        if (op.isLogical()) {
+            left = typed(left, FloeType.BOOLEAN);
+            right = typed(right, FloeType.BOOLEAN);
+        } else if (op == BinaryOp.CONCAT) {
+            left = castTo(typed(left, FloeType.STRING), lt == null ? FloeType.STRING : lt, FloeType.STRING);
+            right = castTo(typed(right, FloeType.STRING), rt == null ? FloeType.STRING : rt, FloeType.STRING);
+        } else {
+            FloeType fallback = lt != null ? lt : rt != null ? rt : NullLiteral.DEFAULT_TYPE;
+            left = typed(left, rt != null ? rt : fallback);
+            right = typed(right, lt != null ? lt : fallback);
+        }
+        lt = typeOf(left, schema, true);
+        rt = typeOf(right, schema, true);
+        if (op.isArithmetic() && lt.isNumeric() && rt.isNumeric()) {
+            FloeType target = op == BinaryOp.DIV || lt == FloeType.FLOAT64 || rt == FloeType.FLOAT64
+                    ? FloeType.FLOAT64 : FloeType.INT64;
+            return new Binary(op, castTo(left, lt, target), castTo(right, rt, target));
+        }
+        if (op == BinaryOp.SUB && lt.isTemporal() && rt.isTemporal()) {
+            if (lt == FloeType.DATE && rt == FloeType.DATE) {
+                return new FunctionCall(ScalarFunction.DATE_DIFF, new Literal("day", FloeType.STRING), right, left);
+            }
+            return new FunctionCall(ScalarFunction.DATE_DIFF, new Literal("microsecond", FloeType.STRING),
+                    castTo(right, rt, FloeType.TIMESTAMP), castTo(left, lt, FloeType.TIMESTAMP));
+        }
+        if (op.isComparison()) {
+            if (lt.isNumeric() && rt.isNumeric() && lt != rt) {
+                return new Binary(op, castTo(left, lt, FloeType.FLOAT64), castTo(right, rt, FloeType.FLOAT64));
+            }
+            if (lt.isTemporal() && rt == FloeType.STRING && right instanceof Literal) {
+                return new Binary(op, left, new Cast(right, lt));
+            }
+            if (rt.isTemporal() && lt == FloeType.STRING && left instanceof Literal) {
+                return new Binary(op, new Cast(left, rt), right);
+            }
+            if (lt == FloeType.TIMESTAMP && rt == FloeType.DATE) {
+                return new Binary(op, left, new Cast(right, lt));
+            }
+            if (lt == FloeType.DATE && rt == FloeType.TIMESTAMP) {
+                return new Binary(op, new Cast(left, rt), right);
+            }
+        }
+        Expr result = new Binary(op, left, right);
+        typeOf(result, schema, true);
+        return result;
+    }
+
+    private static Expr coerceCase(Case c, Schema schema) {
+        List<Expr> conditions = new ArrayList<>();
+        List<Expr> results = new ArrayList<>();
+        for (Case.When w : c.branches()) {
+            Expr condition = c.operand() == null ? w.condition() : new Binary(BinaryOp.EQ, c.operand(), w.condition());
+            Expr coerced = typed(coerceNode(condition, schema), FloeType.BOOLEAN);
+            FloeType ct = typeOf(coerced, schema, true);
+            if (ct != FloeType.BOOLEAN) {
+                throw new PlanException("the condition of WHEN must be BOOLEAN but " + w.condition().toSql() + " is "
+                        + ct.sqlName() + " in " + c.toSql());
+            }
+            conditions.add(coerced);
+            results.add(coerceNode(w.result(), schema));
+        }
+        if (c.otherwise() != null) {
+            results.add(coerceNode(c.otherwise(), schema));
+        }
+        List<Expr> cast = castToCommon(results, schema, c);
+        List<Case.When> branches = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            branches.add(new Case.When(conditions.get(i), cast.get(i)));
+        }
+        Expr result = new Case(null, branches, c.otherwise() == null ? null : cast.get(cast.size() - 1));
+        typeOf(result, schema, true);
+        return result;
+    }
+
+    private static List<Expr> coerceAll(List<Expr> exprs, Schema schema) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr e : exprs) {
+            out.add(coerceNode(e, schema));
+        }
+        return out;
+    }
+
+    /**
+     * {@code exprs} cast to their common type ({@link #commonType}); untyped NULLs get it too, and VARCHAR
+     * literals become dates or timestamps when the others are.
+     */
+    static List<Expr> castToCommon(List<Expr> exprs, Schema schema, Expr context) {
+        FloeType common = commonType(exprs, schema, context);
+        List<Expr> out = new ArrayList<>();
+        for (Expr e : exprs) {
+            Expr t = typed(e, common);
+            out.add(castTo(t, typeOf(t, schema, true), common));
+        }
+        return out;
+    }
+
+    /**
+     * The type values of several types are compared or chosen in: their type if they have one, DOUBLE
+     * for BIGINT and DOUBLE, TIMESTAMP for DATE and TIMESTAMP; VARCHAR literals follow a DATE or TIMESTAMP;
+     * untyped NULLs follow the rest (all NULL: BIGINT). Anything else is a PlanException naming {@code context}.
+     */
+    static FloeType commonType(List<Expr> exprs, Schema schema, Expr context) {
+        FloeType common = null;
+        boolean stringLiterals = false;
+        for (Expr e : exprs) {
+            FloeType t = typeOrNull(e, schema);
+            if (t == null) {
+                continue;
+            }
+            if (t == FloeType.STRING && e instanceof Literal) {
+                stringLiterals = true;
+                continue;
+            }
+            common = common == null ? t : unify(common, t, context);
+        }
+        if (stringLiterals) {
+            common = common == null || common.isTemporal() ? (common == null ? FloeType.STRING : common)
+                    : unify(common, FloeType.STRING, context);
+        }
+        return common == null ? NullLiteral.DEFAULT_TYPE : common;
+    }
+
+    private static FloeType unify(FloeType a, FloeType b, Expr context) {
+        if (a == b) {
+            return a;
+        }
+        if (a.isNumeric() && b.isNumeric()) {
+            return FloeType.FLOAT64;
+        }
+        if (a.isTemporal() && b.isTemporal()) {
+            return FloeType.TIMESTAMP;
+        }
+        throw new PlanException("cannot mix " + a.sqlName() + " and " + b.sqlName() + " in " + context.toSql()
+                + "; cast one side");
+    }
+
+    /** {@code e} typed: an untyped NULL (or an alias of one) becomes a NULL of {@code type}; anything else is returned. */
+    static Expr typed(Expr e, FloeType type) {
+        if (e instanceof NullLiteral) {
+            return new Literal(null, type);
+        }
+        if (e instanceof Alias a && a.input() instanceof NullLiteral) {
+            return new Alias(new Literal(null, type), a.name());
+        }
+        return e;
+    }
+
+    /** The type of a coerced node, or null for an untyped NULL. */
+    static FloeType typeOrNull(Expr e, Schema schema) {
+        if (e instanceof NullLiteral || (e instanceof Alias a && a.input() instanceof NullLiteral)) {
+            return null;
+        }
+        return typeOf(e, schema, true);
     }
 
     /**
@@ -127,7 +334,7 @@ public final class TypeChecker {
                 || (from.isTemporal() && to.isTemporal());
     }
 
-    private static Expr castTo(Expr e, FloeType from, FloeType to) {
+    static Expr castTo(Expr e, FloeType from, FloeType to) {
         if (from == to) {
             return e;
         }
@@ -138,7 +345,7 @@ public final class TypeChecker {
     }
 
     /** The type of an already-coerced expression. */
-    private static FloeType typeOf(Expr expr, Schema schema, boolean coerced) {
+    static FloeType typeOf(Expr expr, Schema schema, boolean coerced) {
         if (expr instanceof Column c) {
             int index = schema.indexOf(c.name());
             if (index < 0) {
@@ -148,6 +355,64 @@ public final class TypeChecker {
         }
         if (expr instanceof Literal l) {
             return l.type();
+        }
+        if (expr instanceof NullLiteral) {
+            return NullLiteral.DEFAULT_TYPE;
+        }
+        if (expr instanceof TryCast c) {
+            FloeType in = typeOf(c.input(), schema, coerced);
+            if (!canCast(in, c.type())) {
+                throw new PlanException("cannot cast " + in.sqlName() + " to " + c.type().sqlName() + " in " + c.toSql()
+                        + "; casts go between numbers and BOOLEAN, between DATE and TIMESTAMP, and to or from VARCHAR");
+            }
+            return c.type();
+        }
+        if (expr instanceof FunctionCall f) {
+            List<FloeType> types = new ArrayList<>();
+            for (Expr a : f.args()) {
+                types.add(typeOf(a, schema, coerced));
+            }
+            return FunctionTypes.resultType(f, types);
+        }
+        if (expr instanceof Between b) {
+            FloeType t = typeOf(b.input(), schema, coerced);
+            if (typeOf(b.low(), schema, coerced) != t || typeOf(b.high(), schema, coerced) != t) {
+                throw new PlanException("BETWEEN needs one type in " + b.toSql());
+            }
+            return FloeType.BOOLEAN;
+        }
+        if (expr instanceof InList in) {
+            FloeType t = typeOf(in.input(), schema, coerced);
+            for (Expr v : in.values()) {
+                if (typeOf(v, schema, coerced) != t) {
+                    throw new PlanException("IN needs values of one type in " + in.toSql());
+                }
+            }
+            return FloeType.BOOLEAN;
+        }
+        if (expr instanceof Case c) {
+            FloeType t = null;
+            for (Case.When w : c.branches()) {
+                if (typeOf(w.condition(), schema, coerced) != FloeType.BOOLEAN) {
+                    throw new PlanException("the condition of WHEN must be BOOLEAN in " + c.toSql());
+                }
+                FloeType r = typeOf(w.result(), schema, coerced);
+                if (t != null && r != t) {
+                    throw new PlanException("CASE needs results of one type in " + c.toSql());
+                }
+                t = r;
+            }
+            if (c.otherwise() != null && typeOf(c.otherwise(), schema, coerced) != t) {
+                throw new PlanException("CASE needs results of one type in " + c.toSql());
+            }
+            return t;
+        }
+        if (expr instanceof Like l) {
+            FloeType in = typeOf(l.input(), schema, coerced);
+            if (in != FloeType.STRING) {
+                throw mismatch(l, (l.caseInsensitive() ? "ILIKE" : "LIKE") + " needs a VARCHAR", in);
+            }
+            return FloeType.BOOLEAN;
         }
         if (expr instanceof Alias a) {
             return typeOf(a.input(), schema, coerced);
@@ -162,7 +427,7 @@ public final class TypeChecker {
         }
         if (expr instanceof DatePart d) {
             FloeType in = typeOf(d.input(), schema, coerced);
-            boolean dateField = d.unit().ordinal() <= DatePart.Unit.DAY.ordinal();
+            boolean dateField = d.unit().isDateField();
             if (in == FloeType.TIMESTAMP || (in == FloeType.DATE && dateField)) {
                 return FloeType.INT64;
             }
@@ -204,6 +469,12 @@ public final class TypeChecker {
                 }
                 return FloeType.BOOLEAN;
             }
+            if (op == BinaryOp.CONCAT) {
+                if (lt != FloeType.STRING || rt != FloeType.STRING) {
+                    throw mismatch2(b, lt, rt);
+                }
+                return FloeType.STRING;
+            }
             if (lt != rt || !lt.isNumeric()) {
                 throw mismatch2(b, lt, rt);
             }
@@ -222,7 +493,7 @@ public final class TypeChecker {
         }
     }
 
-    private static PlanException mismatch(Expr e, String need, FloeType got) {
+    static PlanException mismatch(Expr e, String need, FloeType got) {
         return new PlanException(need + " but got " + got.sqlName() + " in " + e.toSql());
     }
 

@@ -29,7 +29,8 @@ final class Batches {
     static final int[] SIZES = {0, 1, 7, 8, 9, 63, 64, 65, 1000};
 
     private static final String[] WORDS = {"", "a", "ab", "abc", "b", "Alice", "alice", "é", "e\u0301", "日本",
-        "\uD83D\uDE00", "abcdefgh", "abcdefghi", "abcdefgh\u00ff", "abcdefgg", "zzzzzzzzzzzzzzzz"};
+        "\uD83D\uDE00", "abcdefgh", "abcdefghi", "abcdefgh\u00ff", "abcdefgg", "zzzzzzzzzzzzzzzz",
+        " padded  ", "\u00a0\u3000nbsp\u2003", "\ttab\n", "A_b%c", "ABC abc", "Straße", "ÉCOLE", "a\\%b", "abab", "b  b"};
 
     private Batches() {
     }

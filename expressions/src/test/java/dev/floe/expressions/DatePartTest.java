@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** year() ... second() against java.time, for instants on both sides of 1970 and at the edges of units. */
+/** Every DatePart unit (year() ... second(), quarter, weekdays, ISO week) against java.time, for instants on both sides of 1970 and at the edges of units. */
 class DatePartTest {
     private static final Schema SCHEMA = Schema.of(new Field("t", FloeType.TIMESTAMP), new Field("d", FloeType.DATE));
     private BufferAllocator allocator;
@@ -50,7 +50,7 @@ class DatePartTest {
                         assertEquals(field(unit, expected), Values.get(v, i), unit + " of " + expected);
                     }
                 }
-                if (unit.ordinal() > DatePart.Unit.DAY.ordinal()) {
+                if (!unit.isDateField()) {
                     continue;
                 }
                 try (ExprEvaluator e = ExprEvaluator.compile(new DatePart(unit, col("d")), SCHEMA, allocator)) {
@@ -79,6 +79,12 @@ class DatePartTest {
             case HOUR -> t.getHour();
             case MINUTE -> t.getMinute();
             case SECOND -> t.getSecond();
+            case QUARTER -> t.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR);
+            case DAY_OF_WEEK -> t.getDayOfWeek().getValue() - 1;
+            case DAYOFWEEK -> t.getDayOfWeek().getValue() % 7;
+            case ISODOW -> t.getDayOfWeek().getValue();
+            case DAY_OF_YEAR -> t.getDayOfYear();
+            case WEEK_OF_YEAR -> t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         };
     }
 }

@@ -86,7 +86,7 @@ class KernelOracleTest {
         all.add(col("f1").negate());
         for (DatePart.Unit unit : DatePart.Unit.values()) {
             all.add(new DatePart(unit, col("t1")));
-            if (unit.ordinal() <= DatePart.Unit.DAY.ordinal()) {
+            if (unit.isDateField()) {
                 all.add(new DatePart(unit, col("d1")));
             }
         }

@@ -50,6 +50,9 @@ final class Oracle {
             Object v = eval(d.input(), schema, columns, row);
             return v == null ? null : datePart(d.unit(), v);
         }
+        if (!(e instanceof Binary)) {
+            return FunctionOracle.eval(e, schema, columns, row);
+        }
         Binary b = (Binary) e;
         Object l = eval(b.left(), schema, columns, row);
         Object r = eval(b.right(), schema, columns, row);
@@ -69,6 +72,9 @@ final class Oracle {
                 case GT -> c > 0;
                 default -> c >= 0;
             };
+        }
+        if (b.op() == BinaryOp.CONCAT) {
+            return (String) l + r;
         }
         return l instanceof Long x ? arithmetic(b.op(), x, (Long) r) : arithmetic(b.op(), (Double) l, (Double) r);
     }
@@ -93,6 +99,9 @@ final class Oracle {
                 case SUB -> Math.subtractExact(x, y);
                 case MUL -> Math.multiplyExact(x, y);
                 case MOD -> y == 0 ? null : x % y;
+                case INT_DIV -> y == 0 ? null : x == Long.MIN_VALUE && y == -1 ? ERROR
+                        : java.math.BigInteger.valueOf(x).subtract(java.math.BigInteger.valueOf(Math.floorMod(x, y)))
+                                .divide(java.math.BigInteger.valueOf(y)).longValueExact();
                 default -> throw new IllegalArgumentException(op.name());
             };
         } catch (ArithmeticException e) {
@@ -107,6 +116,7 @@ final class Oracle {
             case MUL -> x * y;
             case DIV -> y == 0 ? null : x / y;
             case MOD -> y == 0 ? null : x % y;
+            case INT_DIV -> y == 0 ? null : Math.floor(x / y);
             default -> throw new IllegalArgumentException(op.name());
         };
     }
@@ -129,17 +139,14 @@ final class Oracle {
     }
 
     private static Object datePart(DatePart.Unit unit, Object v) {
+        LocalDateTime t;
         if (v instanceof Integer days) {
-            LocalDate d = LocalDate.ofEpochDay(days);
-            return (long) switch (unit) {
-                case YEAR -> d.getYear();
-                case MONTH -> d.getMonthValue();
-                default -> d.getDayOfMonth();
-            };
+            t = LocalDate.ofEpochDay(days).atStartOfDay();
+        } else {
+            long micros = (Long) v;
+            t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
         }
-        long micros = (Long) v;
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
         return (long) switch (unit) {
             case YEAR -> t.getYear();
             case MONTH -> t.getMonthValue();
@@ -147,12 +154,27 @@ final class Oracle {
             case HOUR -> t.getHour();
             case MINUTE -> t.getMinute();
             case SECOND -> t.getSecond();
+            case QUARTER -> t.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR);
+            case DAY_OF_WEEK -> t.getDayOfWeek().getValue() - 1;
+            case DAYOFWEEK -> t.getDayOfWeek().getValue() % 7;
+            case ISODOW -> t.getDayOfWeek().getValue();
+            case DAY_OF_YEAR -> t.getDayOfYear();
+            case WEEK_OF_YEAR -> t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         };
     }
 
-    private static Object cast(Object v, FloeType from, FloeType to) {
+    static Object cast(Object v, FloeType from, FloeType to) {
         if (v == null || from == to) {
             return v;
+        }
+        if (to == FloeType.STRING) {
+            return Values.format(from, v);   // FormatKernel against Values.format: CastTest
+        }
+        if (from == FloeType.STRING && to.isTemporal()) {   // only the ISO literals the tests write
+            LocalDateTime t = ((String) v).length() == 10 ? LocalDate.parse((String) v).atStartOfDay()
+                    : LocalDateTime.parse(((String) v).replace(' ', 'T'));
+            return to == FloeType.DATE ? (Object) (int) t.toLocalDate().toEpochDay()
+                    : (Object) (t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000);
         }
         if (from == FloeType.INT64 && to == FloeType.FLOAT64) {
             return ((Long) v).doubleValue();

@@ -36,7 +36,8 @@ final class DemoCommand {
         out.println("DataFrame df = Floe.readCsv(\"" + glob + "\", CsvOptions.parseDates(\"timestamp\"));");
         out.println("df.groupBy(col(\"timestamp\").dt().hour().as(\"hour\")).agg(mean(col(\"value\")).as(\"mean_value\")).sort(\"hour\").compute();");
         out.println();
-        DataFrame df = Floe.readCsv(glob, CsvOptions.parseDates("timestamp"));
+        // A progress bar on stderr when it is a terminal (nothing otherwise).
+        DataFrame df = Floe.readCsv(glob, CsvOptions.parseDates("timestamp")).withProgress(new ProgressBar(System.err));
         try (Table result = df.groupBy(col("timestamp").dt().hour().as("hour"))
                 .agg(mean(col("value")).as("mean_value"))
                 .sort("hour")

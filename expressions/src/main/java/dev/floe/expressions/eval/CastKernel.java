@@ -29,9 +29,16 @@ final class CastKernel extends Kernel {
     private final Cast expr;
     private final FloeType from;
     private final Kernel input;
+    private final boolean lenient;
 
     CastKernel(Cast expr, Kernel input, BufferAllocator allocator) {
+        this(expr, input, false, allocator);
+    }
+
+    /** {@code lenient}: TRY_CAST, a value out of range becomes NULL instead of an error. */
+    CastKernel(Cast expr, Kernel input, boolean lenient, BufferAllocator allocator) {
         super(expr.type(), expr.outputName(), allocator, List.of(input));
+        this.lenient = lenient;
         if (!supports(input.type(), expr.type())) {
             throw new IllegalArgumentException("no cast kernel from " + input.type() + " to " + expr.type());
         }
@@ -74,7 +81,9 @@ final class CastKernel extends Kernel {
             for (int i = 0; i < n; i++) {
                 double d = x.getDouble(i * 8L);
                 if (!(d >= -0x1p63 && d < 0x1p63)) {
-                    if (Bits.get(valid, i)) {
+                    if (lenient) {
+                        Bits.set(valid, i, false);
+                    } else if (Bits.get(valid, i)) {
                         throw new EvaluationException("cannot cast " + d + " to BIGINT in " + expr.toSql()
                                 + " at row " + i + ": it is out of the BIGINT range");
                     }
@@ -86,6 +95,10 @@ final class CastKernel extends Kernel {
             for (int i = 0; i < n; i++) {
                 long days = x.getInt(i * 4L);
                 if (Math.abs(days) > MAX_TIMESTAMP_DAYS && Bits.get(valid, i)) {
+                    if (lenient) {
+                        Bits.set(valid, i, false);
+                        continue;
+                    }
                     throw new EvaluationException("cannot cast DATE '" + Temporal.formatDate(days) + "' to TIMESTAMP in "
                             + expr.toSql() + " at row " + i + ": it is out of the TIMESTAMP range");
                 }

@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * year/month/day/hour/minute/second of a TIMESTAMP (micros) or DATE (days), as INT64. Time fields use
+ * year/quarter/month/day/weekday/dayofweek/isodow/dayofyear/week/hour/minute/second of a TIMESTAMP (micros) or DATE (days), as INT64. Time fields use
  * floorMod, so instants before 1970 get the right wall-clock fields; calendar fields go through
  * {@link Temporal#civilFromDays}, memoised for runs of rows on the same day (sorted time series).
  * No value can fail, so the loops run over every row and the validity is the input's.
@@ -24,7 +24,7 @@ final class DatePartKernel extends Kernel {
 
     DatePartKernel(DatePart expr, Kernel input, BufferAllocator allocator) {
         super(FloeType.INT64, expr.outputName(), allocator, List.of(input));
-        boolean dateField = expr.unit().ordinal() <= DatePart.Unit.DAY.ordinal();
+        boolean dateField = expr.unit().isDateField();
         if (!(input.type() == FloeType.TIMESTAMP || (input.type() == FloeType.DATE && dateField))) {
             throw new IllegalArgumentException(expr.unit() + " of " + input.type());
         }
@@ -44,11 +44,10 @@ final class DatePartKernel extends Kernel {
             calendarFromDays(x, o, n);
         } else {
             switch (unit) {
-                case YEAR, MONTH, DAY -> calendarFromMicros(x, o, n);
                 case HOUR -> timeField(x, o, n, Temporal.MICROS_PER_DAY, MICROS_PER_HOUR);
                 case MINUTE -> timeField(x, o, n, MICROS_PER_HOUR, MICROS_PER_MINUTE);
                 case SECOND -> timeField(x, o, n, MICROS_PER_MINUTE, Temporal.MICROS_PER_SECOND);
-                default -> throw new IllegalStateException("unexpected unit " + unit);
+                default -> calendarFromMicros(x, o, n);
             }
         }
         out.setValueCount(n);
@@ -69,7 +68,7 @@ final class DatePartKernel extends Kernel {
             long day = Math.floorDiv(x.getLong(i * 8L), Temporal.MICROS_PER_DAY);
             if (day != lastDay) {
                 lastDay = day;
-                field = field(Temporal.civilFromDays(day));
+                field = field(day);
             }
             o.setLong(i * 8L, field);
         }
@@ -82,17 +81,23 @@ final class DatePartKernel extends Kernel {
             long day = x.getInt(i * 4L);
             if (day != lastDay) {
                 lastDay = day;
-                field = field(Temporal.civilFromDays(day));
+                field = field(day);
             }
             o.setLong(i * 8L, field);
         }
     }
 
-    private long field(long civil) {
+    private long field(long day) {
         return switch (unit) {
-            case YEAR -> Temporal.year(civil);
-            case MONTH -> Temporal.month(civil);
-            case DAY -> Temporal.day(civil);
+            case YEAR -> Temporal.year(Temporal.civilFromDays(day));
+            case MONTH -> Temporal.month(Temporal.civilFromDays(day));
+            case DAY -> Temporal.day(Temporal.civilFromDays(day));
+            case QUARTER -> (Temporal.month(Temporal.civilFromDays(day)) + 2) / 3;
+            case DAY_OF_WEEK -> Temporal.isoDayOfWeek(day) - 1;
+            case DAYOFWEEK -> Temporal.isoDayOfWeek(day) % 7;
+            case ISODOW -> Temporal.isoDayOfWeek(day);
+            case DAY_OF_YEAR -> Temporal.dayOfYear(day);
+            case WEEK_OF_YEAR -> Temporal.isoWeek(day);
             default -> throw new IllegalStateException("not a calendar field: " + unit);
         };
     }

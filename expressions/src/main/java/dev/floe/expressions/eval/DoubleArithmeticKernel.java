@@ -10,8 +10,8 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * {@code + - * / %} on FLOAT64, IEEE 754 ({@code %} is C's fmod: the sign of the dividend), except that
- * {@code x / 0} and {@code x % 0} are NULL, as in DuckDB. The result is NULL where either operand is.
+ * {@code + - * / % //} on FLOAT64, IEEE 754 ({@code %} is C's fmod: the sign of the dividend; {@code x // y}
+ * is {@code floor(x / y)}), except that {@code x / 0}, {@code x % 0} and {@code x // 0} are NULL, as in DuckDB. The result is NULL where either operand is.
  *
  * <p>No operation can fail, so every loop runs over all rows, NULL or not, without a branch on
  * validity: the garbage computed under a NULL is never read.
@@ -76,6 +76,15 @@ final class DoubleArithmeticKernel extends Kernel {
                         Bits.set(valid, i, false);
                     }
                     o.setDouble(i * 8L, x.getDouble(i * sx) % d);
+                }
+            }
+            case INT_DIV -> {
+                for (int i = 0; i < n; i++) {
+                    double d = y.getDouble(i * sy);
+                    if (d == 0) {
+                        Bits.set(valid, i, false);
+                    }
+                    o.setDouble(i * 8L, Math.floor(x.getDouble(i * sx) / d));
                 }
             }
             default -> throw new IllegalStateException("unexpected operator " + expr.op());

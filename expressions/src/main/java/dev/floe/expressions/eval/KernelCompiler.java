@@ -13,6 +13,17 @@ import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
 import dev.floe.expressions.Unary;
+import dev.floe.expressions.Between;
+import dev.floe.expressions.BinaryOp;
+import dev.floe.expressions.Case;
+import dev.floe.expressions.FunctionCall;
+import dev.floe.expressions.InList;
+import dev.floe.expressions.Like;
+import dev.floe.expressions.NullLiteral;
+import dev.floe.expressions.TryCast;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -67,6 +78,44 @@ public final class KernelCompiler {
             Kernel right = guard(() -> build(b.right(), schema, allocator), left);
             return guard(() -> binary(b, left, right, allocator), left, right);
         }
+        if (e instanceof NullLiteral) {
+            return new LiteralKernel(new Literal(null, NullLiteral.DEFAULT_TYPE), allocator);
+        }
+        if (e instanceof TryCast c) {
+            Kernel in = build(c.input(), schema, allocator);
+            return in.type() == c.type() ? in : guard(() -> tryCast(c, in, allocator), in);
+        }
+        if (e instanceof Between b) {
+            // x BETWEEN lo AND hi is (x >= lo AND x <= hi) in SQL's three-valued logic; x is read twice
+            return build(new Binary(BinaryOp.AND, new Binary(BinaryOp.GE, b.input(), b.low()),
+                    new Binary(BinaryOp.LE, b.input(), b.high())), schema, allocator);
+        }
+        if (e instanceof InList in) {
+            List<Kernel> kids = buildAll(inListParts(in), schema, allocator);
+            return guard(() -> new InKernel(in, kids.get(0), kids.subList(1, kids.size()), allocator), kids);
+        }
+        if (e instanceof Case c) {
+            if (c.operand() != null) {
+                throw new IllegalStateException("a simple CASE should have been made searched by TypeChecker.coerce: " + c.toSql());
+            }
+            List<Expr> parts = new ArrayList<>();
+            c.branches().forEach(w -> parts.add(w.condition()));
+            c.branches().forEach(w -> parts.add(w.result()));
+            if (c.otherwise() != null) {
+                parts.add(c.otherwise());
+            }
+            List<Kernel> kids = buildAll(parts, schema, allocator);
+            int k = c.branches().size();
+            return guard(() -> CaseKernel.searched(c.outputName(), kids.subList(0, k), kids.subList(k, 2 * k),
+                    c.otherwise() == null ? null : kids.get(2 * k), allocator), kids);
+        }
+        if (e instanceof Like l) {
+            Kernel in = build(l.input(), schema, allocator);
+            return guard(() -> new LikeKernel(l, in, allocator), in);
+        }
+        if (e instanceof FunctionCall f) {
+            return FunctionKernels.build(f, x -> build(x, schema, allocator), allocator);
+        }
         if (e instanceof AggregateCall call) {
             throw new PlanException("aggregate " + call.toSql() + " cannot be evaluated row by row");
         }
@@ -82,7 +131,8 @@ public final class KernelCompiler {
             case AND -> LogicalKernel.and(b.outputName(), left, right, allocator);
             case OR -> LogicalKernel.or(b.outputName(), left, right, allocator);
             case EQ, NE, LT, LE, GT, GE -> new ComparisonKernel(b, left, right, allocator);
-            case ADD, SUB, MUL, DIV, MOD -> left.type() == FloeType.INT64
+            case CONCAT -> new ConcatKernel(b.outputName(), List.of(left, right), false, allocator);
+            case ADD, SUB, MUL, DIV, MOD, INT_DIV -> left.type() == FloeType.INT64
                     ? new LongArithmeticKernel(b, left, right, allocator)
                     : new DoubleArithmeticKernel(b, left, right, allocator);
         };
@@ -101,8 +151,52 @@ public final class KernelCompiler {
         throw new PlanException("cannot cast " + in.type().sqlName() + " to " + c.type().sqlName() + " in " + c.toSql());
     }
 
+    private static Kernel tryCast(TryCast c, Kernel in, BufferAllocator allocator) {
+        Cast plain = new Cast(c.input(), c.type());
+        if (c.type() == FloeType.STRING) {
+            return new FormatKernel(plain, in, allocator);
+        }
+        if (in.type() == FloeType.STRING) {
+            return new ParseKernel(plain, in, true, allocator);
+        }
+        if (CastKernel.supports(in.type(), c.type())) {
+            return new CastKernel(plain, in, true, allocator);
+        }
+        throw new PlanException("cannot cast " + in.type().sqlName() + " to " + c.type().sqlName() + " in " + c.toSql());
+    }
+
+    private static List<Expr> inListParts(InList in) {
+        List<Expr> out = new ArrayList<>();
+        out.add(in.input());
+        out.addAll(in.values());
+        return out;
+    }
+
+    /** Builds every expression's kernel; if one fails, the ones built are closed. */
+    static List<Kernel> buildAll(List<Expr> exprs, Function<Expr, Kernel> build) {
+        List<Kernel> out = new ArrayList<>();
+        try {
+            for (Expr x : exprs) {
+                out.add(build.apply(x));
+            }
+        } catch (RuntimeException | Error e) {
+            out.forEach(Kernel::close);
+            throw e;
+        }
+        return out;
+    }
+
+    private static List<Kernel> buildAll(List<Expr> exprs, Schema schema, BufferAllocator allocator) {
+        return buildAll(exprs, x -> build(x, schema, allocator));
+    }
+
     /** {@code make.get()}, closing {@code inputs} if it fails. */
-    private static Kernel guard(Supplier<Kernel> make, Kernel... inputs) {
+    static Kernel guard(Supplier<Kernel> make, List<Kernel> inputs) {
+        return guard(make, inputs.toArray(new Kernel[0]));
+    }
+
+    /** {@code make.get()}, closing {@code inputs} if it fails. */
+    static Kernel guard(Supplier<Kernel> make, Kernel... inputs) {
         try {
             return make.get();
         } catch (RuntimeException | Error e) {

@@ -12,8 +12,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * {@code + - * %} on INT64. Overflow is an {@link EvaluationException} naming the expression, row and
- * operands; {@code x % 0} is NULL (as in DuckDB). The result is NULL where either operand is.
+ * {@code + - * % //} on INT64. Overflow is an {@link EvaluationException} naming the expression, row and
+ * operands; {@code x % 0} and {@code x // 0} are NULL (as in DuckDB). {@code //} is floor division, as
+ * Python's and pandas': {@code -7 // 2 = -4} (Java's {@code /} and {@code %} truncate: {@code -7 % 2 = -1}). The result is NULL where either operand is.
  *
  * <p>Validity is computed first, a byte at a time; then + - * run a loop that skips NULL rows only when
  * an operand has NULLs (the garbage under a NULL must not raise a spurious overflow).
@@ -96,6 +97,20 @@ final class LongArithmeticKernel extends Kernel {
                             Bits.set(valid, i, false);
                         } else {
                             o.setLong(i * 8L, x.getLong(i * sx) % d);
+                        }
+                    }
+                }
+                case INT_DIV -> {
+                    for (; i < n; i++) {
+                        long d = y.getLong(i * sy);
+                        long v = x.getLong(i * sx);
+                        if (d == 0) {
+                            Bits.set(valid, i, false);
+                        } else {
+                            if (d == -1 && v == Long.MIN_VALUE && Bits.get(valid, i)) {
+                                throw new ArithmeticException("overflow");
+                            }
+                            o.setLong(i * 8L, Math.floorDiv(v, d));
                         }
                     }
                 }

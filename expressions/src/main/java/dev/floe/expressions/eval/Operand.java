@@ -31,6 +31,28 @@ record Operand(FieldVector vector, ArrowBuf validity, ArrowBuf data, ArrowBuf of
         return stride == 0 ? Bits.broadcast(data) : data.getByte(j) & 0xFF;
     }
 
+    /** Start offset (in {@link #data}) of a string row's bytes. */
+    int start(int row) {
+        return offsets.getInt((long) row * stride * 4);
+    }
+
+    /** End offset (exclusive) of a string row's bytes. */
+    int end(int row) {
+        return offsets.getInt((long) row * stride * 4 + 4);
+    }
+
+    long getLong(int row) {
+        return data.getLong((long) row * stride * 8);
+    }
+
+    double getDouble(int row) {
+        return data.getDouble((long) row * stride * 8);
+    }
+
+    int getInt(int row) {
+        return data.getInt((long) row * stride * 4);
+    }
+
     /** The row's BOOLEAN value. */
     boolean bit(int row) {
         return Bits.get(data, (long) row * stride);

@@ -18,9 +18,16 @@ final class ParseKernel extends Kernel {
     private final Cast expr;
     private final Kernel input;
     private final TextParser parser = new TextParser();
+    private final boolean lenient;
 
     ParseKernel(Cast expr, Kernel input, BufferAllocator allocator) {
+        this(expr, input, false, allocator);
+    }
+
+    /** {@code lenient}: TRY_CAST, text that does not parse becomes NULL instead of an error. */
+    ParseKernel(Cast expr, Kernel input, boolean lenient, BufferAllocator allocator) {
         super(expr.type(), expr.outputName(), allocator, List.of(input));
+        this.lenient = lenient;
         if (input.type() != FloeType.STRING || expr.type() == FloeType.STRING) {
             throw new IllegalArgumentException("parses STRING into another type, not " + input.type() + " to " + expr.type());
         }
@@ -54,7 +61,11 @@ final class ParseKernel extends Kernel {
                 default -> throw new IllegalStateException("unexpected type " + to);
             };
             if (!ok) {
-                throw failure(i, TextParser.text(text, start, length));
+                if (!lenient) {
+                    throw failure(i, TextParser.text(text, start, length));
+                }
+                Bits.set(valid, i, false);
+                continue;
             }
             if (!present) {
                 continue;
