@@ -230,4 +230,44 @@ class MoreOperationsTest {
                     (Double) d.get(1, "id"), 1e-12, "mean id");
         }
     }
+
+    @Test
+    void customAggregationInThreeSteps() {
+        // the range (max - min) of id per name, and the ids in file order joined (order-sensitive)
+        dev.floe.expressions.Aggregation<long[]> range = dev.floe.expressions.Aggregation.of("id_range",
+                dev.floe.expressions.FloeType.INT64,
+                () -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE},
+                (st, v) -> {
+                    st[0] = Math.min(st[0], (Long) v);
+                    st[1] = Math.max(st[1], (Long) v);
+                    return st;
+                },
+                (a, b) -> {
+                    a[0] = Math.min(a[0], b[0]);
+                    a[1] = Math.max(a[1], b[1]);
+                    return a;
+                },
+                st -> st[0] == Long.MAX_VALUE ? null : st[1] - st[0]);
+        dev.floe.expressions.Aggregation<StringBuilder> firstThree = dev.floe.expressions.Aggregation.of("first_three",
+                dev.floe.expressions.FloeType.STRING, StringBuilder::new,
+                (sb, v) -> sb.length() < 14 ? sb.append(v).append(' ') : sb,
+                (a, b) -> a.length() < 14 ? a.append(b) : a,
+                sb -> sb.toString().trim().replaceAll("^((\\S+ ){2}\\S+).*$", "$1"));
+        Map<String, List<TimeseriesOracle.Row>> byName = new java.util.TreeMap<>();
+        oracle.rows().forEach(r -> byName.computeIfAbsent(r.name(), k -> new java.util.ArrayList<>()).add(r));
+        try (Table t = ts(9_000).splitEvery(2).groupBy("name")
+                .agg(dev.floe.expressions.Expressions.custom(range, col("id")).as("r"),
+                        dev.floe.expressions.Expressions.custom(firstThree, col("id")).as("f"))
+                .sort("name").compute()) {
+            int row = 0;
+            for (Map.Entry<String, List<TimeseriesOracle.Row>> e : byName.entrySet()) {
+                java.util.IntSummaryStatistics st = e.getValue().stream().mapToInt(TimeseriesOracle.Row::id).summaryStatistics();
+                assertEquals((long) (st.getMax() - st.getMin()), t.get(row, "r"));
+                String three = e.getValue().stream().limit(3).map(r -> Integer.toString(r.id()))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                assertEquals(three, t.get(row, "f"));
+                row++;
+            }
+        }
+    }
 }

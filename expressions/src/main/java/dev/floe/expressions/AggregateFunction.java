@@ -23,7 +23,9 @@ public enum AggregateFunction {
     /** The last non-NULL value in file order; NULL when there is none. */
     LAST,
     /** The number of distinct non-NULL values (exact), as BIGINT: prints as {@code count(DISTINCT x)}. */
-    NUNIQUE;
+    NUNIQUE,
+    /** A user-defined {@link Aggregation}, carried by the {@link AggregateCall}. */
+    CUSTOM;
 
     public String sqlName() {
         return switch (this) {

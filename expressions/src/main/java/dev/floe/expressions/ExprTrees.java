@@ -146,7 +146,7 @@ public final class ExprTrees {
             return new Alias(transform(a.input(), rule), a.name());
         }
         if (e instanceof AggregateCall call) {
-            return call.input() == null ? call : new AggregateCall(call.function(), transform(call.input(), rule));
+            return call.input() == null ? call : new AggregateCall(call.function(), transform(call.input(), rule), call.custom());
         }
         if (e instanceof TryCast c) {
             return new TryCast(transform(c.input(), rule), c.type());

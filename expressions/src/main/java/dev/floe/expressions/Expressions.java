@@ -109,6 +109,11 @@ public final class Expressions {
         return new AggregateCall(AggregateFunction.NUNIQUE, e);
     }
 
+    /** A user-defined aggregate of {@code e}; see {@link Aggregation}. */
+    public static Expr custom(Aggregation<?> aggregation, Expr e) {
+        return new AggregateCall(AggregateFunction.CUSTOM, e, aggregation);
+    }
+
     public static Expr countDistinct(Expr e) {
         return nunique(e);
     }

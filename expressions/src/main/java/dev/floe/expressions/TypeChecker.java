@@ -65,6 +65,7 @@ public final class TypeChecker {
                 yield FloeType.FLOAT64;
             }
             case NUNIQUE -> FloeType.INT64;
+            case CUSTOM -> call.custom().resultType();
         };
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.AggregateCall;
 import dev.floe.expressions.AggregateFunction;
+import dev.floe.expressions.Aggregation;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
@@ -16,9 +17,16 @@ import java.util.List;
  * states anywhere — a plain serialisable value.
  */
 public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions,
-        List<FloeType> inputTypes, List<String> descriptions) implements Serializable {
+        List<FloeType> inputTypes, List<String> descriptions, List<Aggregation<?>> customs) implements Serializable {
+
+    /** A layout of built-in aggregates only. */
+    public AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions, List<FloeType> inputTypes,
+            List<String> descriptions) {
+        this(keyTypes, functions, inputTypes, descriptions, java.util.Collections.nCopies(functions.size(), null));
+    }
 
     public AggregateLayout {
+        customs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(requireNonNull(customs, "customs is null")));
         keyTypes = List.copyOf(requireNonNull(keyTypes, "keyTypes is null"));
         functions = List.copyOf(requireNonNull(functions, "functions is null"));
         inputTypes = List.copyOf(requireNonNull(inputTypes, "inputTypes is null"));
@@ -30,7 +38,8 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
                 .map(c -> c.input() == null ? FloeType.INT64 : TypeChecker.typeOf(c.input(), input))
                 .toList();
         return new AggregateLayout(keyTypes, calls.stream().map(AggregateCall::function).toList(), inputTypes,
-                calls.stream().map(AggregateCall::toSql).toList());
+                calls.stream().map(AggregateCall::toSql).toList(),
+                calls.stream().<Aggregation<?>>map(AggregateCall::custom).collect(java.util.stream.Collectors.toList()));
     }
 
     public GroupTable newGroupTable() {
@@ -68,6 +77,7 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
             case FIRST -> new FirstLastAccumulator(false, in);
             case LAST -> new FirstLastAccumulator(true, in);
             case NUNIQUE -> new CountDistinctAccumulator();
+            case CUSTOM -> new CustomAccumulator<>(customs.get(i));
         };
     }
 
