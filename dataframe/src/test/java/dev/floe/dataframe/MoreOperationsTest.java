@@ -270,4 +270,22 @@ class MoreOperationsTest {
             }
         }
     }
+
+    @Test
+    void topKPerPartitionThenMerge() {
+        List<Long> xs = oracle.rows().stream().map(TimeseriesOracle.Row::xMicros).sorted().toList();
+        DataFrame df = ts(11_000);
+        assertTrue(df.nlargest(10, "x").explain().contains("topk"), df.nlargest(10, "x").explain());
+        try (Table t = df.nlargest(10, "x").compute()) {
+            for (int i = 0; i < 10; i++) {
+                assertEquals(xs.get(xs.size() - 1 - i) / 1e6, t.get(i, "x"));
+            }
+        }
+        try (Table t = df.sort("x").limit(4, 3).compute()) {
+            assertEquals(4, t.rowCount());
+            for (int i = 0; i < 4; i++) {
+                assertEquals(xs.get(3 + i) / 1e6, t.get(i, "x"));
+            }
+        }
+    }
 }

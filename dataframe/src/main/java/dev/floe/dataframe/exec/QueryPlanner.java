@@ -413,6 +413,9 @@ public final class QueryPlanner {
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {
+        if (l.input() instanceof Sort s && l.limit() + l.offset() < Integer.MAX_VALUE) {
+            return lowerTopK(s, l, needed);
+        }
         Stage in = lower(l.input(), needed);
         long keep = l.limit() + l.offset();
         List<PartitionPlan> limited = in.partitions().stream().map(p -> p.limitTo(keep)).toList();
@@ -444,6 +447,54 @@ public final class QueryPlanner {
             }
         }, "limit", ""));
         return single(key, schema);
+    }
+
+    /**
+     * ORDER BY ... LIMIT k: each partition keeps only its own first k rows in sort order (a task per
+     * partition, so no task holds more than one partition and k rows of each other), then one task
+     * sorts those candidates and takes the limit — nlargest/nsmallest.
+     */
+    private Stage lowerTopK(Sort s, Limit l, Set<String> needed) {
+        Set<String> refs = new LinkedHashSet<>();
+        s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
+        Stage in = lower(s.input(), union(needed, refs));
+        List<String> parts = materialize(in);
+        Schema schema = in.schema();
+        BufferAllocator q = queryAllocator;
+        List<Sort.Key> keys = s.keys();
+        long k = l.limit() + l.offset();
+        int id = nextStage++;
+        List<String> tops = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String key = key("topk", id, i);
+            graph.add(new Task(key, List.of(parts.get(i)), (ctx, inputs) -> sortedPrefix(inputs, schema, keys, 0, k, q, ctx),
+                    "topk", ""));
+            tops.add(key);
+        }
+        String merge = "topk-merge-" + id;
+        graph.add(new Task(merge, tops, (ctx, inputs) -> sortedPrefix(inputs, schema, keys, l.offset(), l.limit(), q, ctx),
+                "topk-merge", ""));
+        return single(merge, schema);
+    }
+
+    /** Rows {@code from .. from+count} in sort order of all the inputs' rows. */
+    private static RowBatches sortedPrefix(List<Object> inputs, Schema schema, List<Sort.Key> keys, long from, long count,
+            BufferAllocator q, TaskContext ctx) {
+        try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
+                VectorSchemaRoot all = concat(inputs, schema, work)) {
+            int[] order = BatchSorter.order(all, schema, keys, work);
+            int start = (int) Math.min(from, order.length);
+            int n = (int) Math.min(count, order.length - start);
+            int[] rows = java.util.Arrays.copyOfRange(order, start, start + n);
+            VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), q);
+            try {
+                Vectors.gather(all, rows, rows.length, out);
+                return RowBatches.of(out);
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+        }
     }
 
     private Stage lowerUnion(Union u) {
