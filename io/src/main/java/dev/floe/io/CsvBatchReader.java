@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.expressions.Field;
 import dev.floe.expressions.Schema;
 import dev.floe.io.csv.CsvScanner;
-import dev.floe.io.fs.Storage;
+import dev.floe.io.csv.Dialect;
+import dev.floe.io.csv.HivePartitions;
+import dev.floe.io.csv.RowPolicy;
+import dev.floe.io.csv.SchemaInference.FileColumns;
+import dev.floe.io.csv.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -29,36 +33,56 @@ public final class CsvBatchReader implements AutoCloseable {
     private final CsvScanner scanner;
     private final VectorSchemaRoot root;
     private final List<FieldVector> vectors;
-    private final int batchRows;
+    /** Vectors the scanner does not fill (a column this file lacks, filename, partition keys), and their value. */
+    private final List<FieldVector> constants = new ArrayList<>();
+    private final List<Object> constantValues = new ArrayList<>();
     private final int capacity;
     private boolean closed;
 
-    CsvBatchReader(FileSplit split, Schema schema, CsvOptions options, int[] columns, BufferAllocator allocator,
-            int maxBuffer) {
+    CsvBatchReader(FileSplit split, Schema schema, CsvOptions options, FileColumns layout, int dataColumns,
+            int[] columns, BufferAllocator allocator, int maxBuffer) {
         this.split = requireNonNull(split, "split is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(options, "options is null");
+        requireNonNull(layout, "layout is null");
         requireNonNull(allocator, "allocator is null");
         int[] projection = columns != null ? columns.clone() : allColumns(schema.size());
         checkProjection(projection, schema);
-        this.batchRows = options.batchRows();
+        boolean stream = Sources.isStream(split.path(), options);
         // a record has at least one byte and a line end, so a split of n bytes holds at most n/2 + 1 records
-        this.capacity = (int) Math.min(batchRows, split.length() / 2 + 2);
-        String[] names = schema.names().toArray(String[]::new);
+        this.capacity = stream ? options.batchRows() : (int) Math.min(options.batchRows(), split.length() / 2 + 2);
+        String[] names = layout.columns().toArray(String[]::new);
         boolean[] declared = new boolean[names.length];
         for (int i = 0; i < names.length; i++) {
             declared[i] = options.declaredType(names[i]) != null;
         }
-        CsvScanner s = new CsvScanner(Storage.open(split.path()), split, options.delimiter(), options.quote(),
-                options.header(), names, maxBuffer);
+        FileSplit scanned = stream
+                ? new FileSplit(split.path(), 0, Sources.UNKNOWN_LENGTH, Sources.UNKNOWN_LENGTH, split.index())
+                : split;
+        CsvScanner s = new CsvScanner(Sources.open(split.path(), options), scanned, Dialect.of(options), names,
+                maxBuffer);
         this.vectors = new ArrayList<>(projection.length);
         try {
             s.declared(declared);
+            s.policy(RowPolicy.of(options));
+            List<String> fileColumns = layout.columns();
             for (int column : projection) {
                 Field field = schema.field(column);
                 FieldVector vector = field.toArrow().createVector(allocator);
                 vectors.add(vector);
-                s.bind(column, field.type(), vector);
+                if (column < dataColumns) {
+                    int inFile = fileColumns.indexOf(field.name());
+                    if (inFile >= 0) {
+                        s.bind(inFile, field.type(), vector);
+                    } else {
+                        constant(vector, null); // union_by_name: a column this file does not have
+                    }
+                } else if (options.filename() && column == dataColumns) {
+                    constant(vector, split.path());
+                } else {
+                    String key = partitionKey(schema, column, dataColumns, options, layout);
+                    constant(vector, HivePartitions.value(layout.partitions().get(key), field.type()));
+                }
             }
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
@@ -67,6 +91,23 @@ public final class CsvBatchReader implements AutoCloseable {
         }
         this.scanner = s;
         this.root = new VectorSchemaRoot(vectors);
+    }
+
+    /** The partition key of schema column {@code column} (partition columns follow data and filename). */
+    private static String partitionKey(Schema schema, int column, int dataColumns, CsvOptions options,
+            FileColumns layout) {
+        String name = schema.field(column).name();
+        if (layout.partitions().containsKey(name)) {
+            return name;
+        }
+        // a key renamed because a data column had its name: key_1 ...
+        int cut = name.lastIndexOf('_');
+        return cut > 0 ? name.substring(0, cut) : name;
+    }
+
+    private void constant(FieldVector vector, Object value) {
+        constants.add(vector);
+        constantValues.add(value);
     }
 
     /** Reads the next batch; false at the end of the split (the batch is then empty). */
@@ -86,6 +127,9 @@ public final class CsvBatchReader implements AutoCloseable {
             }
         }
         int rows = scanner.read(capacity);
+        for (int i = 0; i < constants.size(); i++) {
+            Constants.fill(constants.get(i), constantValues.get(i), rows);
+        }
         root.setRowCount(rows);
         return rows > 0;
     }
@@ -100,14 +144,29 @@ public final class CsvBatchReader implements AutoCloseable {
         return scanner.rows();
     }
 
+    /** Rows skipped as bad so far ({@link CsvOptions#ignoreErrors()}); rowsRead() + rowsRejected() = records. */
+    public long rowsRejected() {
+        return scanner.rejected();
+    }
+
+    /** The rejected rows so far, if {@link CsvOptions#rejects()} asked to keep them; else empty. */
+    public List<Reject> rejects() {
+        return scanner.rejects();
+    }
+
+    /** Invalid UTF-8 sequences replaced by U+FFFD so far ({@link CsvOptions#replaceInvalidUtf8()}). */
+    public long replacements() {
+        return scanner.replacements();
+    }
+
     /**
      * Bytes of the file consumed so far: from where the split's first record begins (0 for a split at the
      * file's start) to where the last record read ends. Over all splits of a file they add up to its length.
+     * (For a compressed or transcoded file: decoded bytes.)
      */
     public long bytesRead() {
         return scanner.bytesConsumed();
     }
-
     public FileSplit split() {
         return split;
     }

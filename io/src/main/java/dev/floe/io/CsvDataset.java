@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.expressions.Schema;
 import dev.floe.io.csv.CsvScanner;
 import dev.floe.io.csv.SchemaInference;
+import dev.floe.io.csv.SchemaInference.FileColumns;
+import dev.floe.io.csv.Sources;
 import dev.floe.io.fs.FileEntry;
 import dev.floe.io.fs.Storage;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +36,13 @@ public final class CsvDataset implements Serializable {
     private final List<String> files;
     private final List<FileSplit> splits;
     private final long totalBytes;
+    private final Map<String, FileColumns> layouts;
+    private final int dataColumns;
 
     private CsvDataset(String glob, CsvOptions options, Schema schema, List<String> files, List<FileSplit> splits,
-            long totalBytes) {
+            long totalBytes, Map<String, FileColumns> layouts, int dataColumns) {
+        this.layouts = Map.copyOf(layouts);
+        this.dataColumns = dataColumns;
         this.glob = glob;
         this.options = options;
         this.schema = schema;
@@ -59,19 +66,16 @@ public final class CsvDataset implements Serializable {
         List<FileEntry> entries = Storage.resolve(glob);
         SchemaInference.Result inferred = SchemaInference.infer(glob, entries, options);
         Schema schema = inferred.schema();
+        CsvOptions resolved = inferred.options();
         List<String> files = new ArrayList<>(entries.size());
         List<FileSplit> splits = new ArrayList<>();
         long totalBytes = 0;
         for (FileEntry entry : entries) {
             files.add(entry.path());
             totalBytes += entry.length();
-            // a file with quoted line breaks is one split until splits can resolve quote parity (issue #3)
-            boolean unsplittable = inferred.filesWithQuotedLineBreaks().contains(entry.path());
-            if (unsplittable && entry.length() > options.blockSize()) {
-                log.warn("{} has quoted fields with line breaks: reading it as one split of {} bytes",
-                        Storage.displayName(entry.path()), entry.length());
-            }
-            long blockSize = unsplittable ? Long.MAX_VALUE : options.blockSize();
+            // a compressed or transcoded file is read as one stream; plain files in byte ranges, whose
+            // records the scanner finds even when quoted fields hold line breaks (see CsvScanner)
+            long blockSize = Sources.isStream(entry.path(), resolved) ? Long.MAX_VALUE : resolved.blockSize();
             for (long start = 0; start < entry.length(); start += blockSize) {
                 long length = Math.min(blockSize, entry.length() - start);
                 splits.add(new FileSplit(entry.path(), start, length, entry.length(), splits.size()));
@@ -79,7 +83,8 @@ public final class CsvDataset implements Serializable {
         }
         log.debug("opened '{}': {} files, {} bytes, {} splits, schema {} in {} ms", glob, files.size(), totalBytes,
                 splits.size(), schema, (System.nanoTime() - started) / 1_000_000);
-        return new CsvDataset(glob, options, schema, files, splits, totalBytes);
+        return new CsvDataset(glob, resolved, schema, files, splits, totalBytes, inferred.files(),
+                inferred.dataColumns());
     }
 
     /** The glob this dataset was opened with. */
@@ -118,12 +123,16 @@ public final class CsvDataset implements Serializable {
     public CsvBatchReader openSplit(FileSplit split, BufferAllocator allocator, int[] columns) {
         requireNonNull(split, "split is null");
         requireNonNull(allocator, "allocator is null");
-        return new CsvBatchReader(split, schema, options, columns, allocator, CsvScanner.MAX_BUFFER);
+        return openSplit(split, allocator, columns, CsvScanner.MAX_BUFFER);
     }
 
     /** For tests: read with buffers of at most {@code maxBuffer} bytes, to hit buffer boundaries on purpose. */
     CsvBatchReader openSplit(FileSplit split, BufferAllocator allocator, int[] columns, int maxBuffer) {
-        return new CsvBatchReader(split, schema, options, columns, allocator, maxBuffer);
+        FileColumns layout = layouts.get(split.path());
+        if (layout == null) {
+            throw new IllegalArgumentException(split.describe() + " is not a split of " + this);
+        }
+        return new CsvBatchReader(split, schema, options, layout, dataColumns, columns, allocator, maxBuffer);
     }
 
     @Override

@@ -12,6 +12,8 @@ public class CsvFormatException extends RuntimeException {
     private final long line;
     private final String column;
     private final String text;
+    private final long byteOffset;
+    private final boolean recoverable;
 
     /**
      * @param file   the file's path (the split's URI string)
@@ -20,11 +22,34 @@ public class CsvFormatException extends RuntimeException {
      * @param text   the offending text (possibly truncated), or null
      */
     public CsvFormatException(String file, long line, String column, String text, String message) {
+        this(file, line, -1, column, text, message, false);
+    }
+
+    /**
+     * @param byteOffset  where the record (or the field) begins in the file, or -1
+     * @param recoverable true if only this row is bad (a value, a field count), so that
+     *                    {@code ignoreErrors} may skip it; false for errors after which record boundaries
+     *                    cannot be trusted (an unclosed quote, a record over the line size limit)
+     */
+    public CsvFormatException(String file, long line, long byteOffset, String column, String text, String message,
+            boolean recoverable) {
         super(message);
         this.file = file;
         this.line = line;
         this.column = column;
         this.text = text;
+        this.byteOffset = byteOffset;
+        this.recoverable = recoverable;
+    }
+
+    /** The byte offset of the record or field at fault, or -1 if unknown. */
+    public long byteOffset() {
+        return byteOffset;
+    }
+
+    /** Whether {@code ignoreErrors} may skip the row (see the constructor). */
+    public boolean recoverable() {
+        return recoverable;
     }
 
     public String file() {

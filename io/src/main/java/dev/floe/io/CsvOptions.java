@@ -3,63 +3,133 @@ package dev.floe.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.FloeType;
+import dev.floe.io.csv.Compression;
+import dev.floe.io.csv.Encodings;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * How to read CSV files. Immutable and {@link Serializable}; every {@code withX} returns a copy.
+ * How to read CSV files. Immutable and {@link Serializable}; every {@code withX} returns a copy, and
+ * {@link #fromMap} builds one from SQL {@code read_csv(...)} options spelled as DuckDB spells them.
  *
+ * <h2>Dialect</h2>
  * <ul>
- *   <li>{@code header}: the first line of every file names the columns (default true). Without a header
- *       the columns are named {@code column0, column1, ...}.</li>
- *   <li>{@code delimiter}, {@code quote}: single ASCII bytes (default {@code ','} and {@code '"'}).
- *       A quoted field may contain delimiters, line breaks and doubled quotes ({@code ""}).</li>
- *   <li>{@code timestampColumns}: columns read as TIMESTAMP ({@code YYYY-MM-DD[ T]HH:MM:SS[.ffffff]}
- *       or {@code YYYY-MM-DD}), like pandas' {@code parse_dates}.</li>
- *   <li>{@code types}: declared column types; they always win over inference.</li>
- *   <li>{@code blockSize}: files larger than this are read as several byte-range splits (default 64 MiB).</li>
- *   <li>{@code batchRows}: rows per Arrow batch (default 65536).</li>
+ *   <li>{@code header} (true/false/auto; default true): the first record of every file names the columns.
+ *       {@code auto}: it does if every field is non-numeric text and some later sampled row is not.
+ *       Without a header the columns are named {@code column0, column1, ...}.</li>
+ *   <li>{@code delimiter}, {@code quote}, {@code escape}: single ASCII bytes (default {@code ','},
+ *       {@code '"'}, and escape = quote, meaning a quote inside a quoted field is doubled {@code ""}).
+ *       A distinct escape (e.g. {@code '\\'}) escapes the next byte inside a quoted field.</li>
+ *   <li>{@code comment} (default none): a line starting with this character is skipped.</li>
+ *   <li>{@code skip}: physical lines skipped at the start of every file, before the header.</li>
+ *   <li>{@code nullStrings}: unquoted field texts read as NULL besides the empty field. An unquoted empty
+ *       field is always NULL; a quoted empty field {@code ""} is the empty string (NULL for non-text types).</li>
+ *   <li>Line ends LF, CRLF and CR may be mixed freely; a UTF-8 byte order mark is stripped.</li>
+ *   <li>{@code encoding}: UTF-8 (default; read in place, in parallel splits), or LATIN-1, UTF-16LE,
+ *       UTF-16BE, UTF-16 (transcoded to UTF-8 as the file is read; each such file is one split).</li>
+ *   <li>{@code replaceInvalidUtf8}: invalid UTF-8 in text is an error naming its byte offset (default),
+ *       or is replaced by U+FFFD and counted ({@link CsvBatchReader#replacements()}).</li>
+ *   <li>{@code maxLineSize} (default 8 MiB): a record longer than this is an error naming where it (and
+ *       an unclosed quote in it) began; it bounds memory and lets splits find record starts.</li>
+ *   <li>{@code compression}: {@code auto} (from the extension: {@code .gz}, {@code .bz2}, {@code .zst}),
+ *       {@code none}, {@code gzip}, {@code bz2}, {@code zstd}. A compressed file is one split.</li>
+ * </ul>
+ *
+ * <h2>Schema</h2>
+ * <ul>
+ *   <li>{@code types}: declared column types; they always win. {@code timestampColumns}: pandas'
+ *       {@code parse_dates}. {@code allVarchar}: every column is text exactly as in the file, unquoted.</li>
+ *   <li>{@code sampleSize}: rows sampled per sample point for inference; -1 reads every row.</li>
+ *   <li>{@code unionByName}: files with different columns are read into the union of their columns
+ *       (missing ones NULL); without it differing column sets are an error.</li>
+ *   <li>{@code filename}: adds a {@code filename} column; {@code hivePartitioning}: adds the
+ *       {@code key=value} directory parts of each path as columns.</li>
+ * </ul>
+ *
+ * <h2>Bad rows</h2>
+ * <ul>
+ *   <li>{@code ignoreErrors}: rows that do not parse are skipped and counted
+ *       ({@link CsvBatchReader#rowsRejected()}); with {@code rejects}, each is also kept as a
+ *       {@link Reject}. Structural errors (an unclosed quote, text after a closing quote, a record over
+ *       {@code maxLineSize}) stay fatal: after them no record boundary can be trusted.</li>
+ *   <li>{@code maxRejects}/{@code maxRejectsFraction}: past this many (or this fraction of) rejected rows
+ *       in a split, reading fails. Default: no budget.</li>
+ *   <li>{@code nullPadding}: a row with too few fields gets NULLs for the missing ones (too many fields
+ *       is always an error, or a reject).</li>
  * </ul>
  */
-public record CsvOptions(
-        boolean header,
-        char delimiter,
-        char quote,
-        List<String> timestampColumns,
-        Map<String, FloeType> types,
-        long blockSize,
-        int batchRows) implements Serializable {
+public final class CsvOptions implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     public static final long DEFAULT_BLOCK_SIZE = 64L << 20;
     public static final int DEFAULT_BATCH_ROWS = 65536;
+    public static final int DEFAULT_MAX_LINE_SIZE = 8 << 20;
+    public static final long DEFAULT_SAMPLE_SIZE = 1000;
 
-    public CsvOptions {
-        requireNonNull(timestampColumns, "timestampColumns is null");
-        requireNonNull(types, "types is null");
-        checkAscii("delimiter", delimiter);
-        checkAscii("quote", quote);
-        if (delimiter == quote || delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
-            throw new IllegalArgumentException("delimiter " + printable(delimiter) + " and quote "
-                    + printable(quote) + " must differ from each other and from line breaks");
+    /** Whether the first record is a header. */
+    public enum Header { TRUE, FALSE, AUTO }
+
+    private final Values v;
+
+    /** All settings, mutable only while a copy is being built. */
+    private static final class Values implements Serializable, Cloneable {
+        private static final long serialVersionUID = 2L;
+        Header header = Header.TRUE;
+        char delimiter = ',';
+        char quote = '"';
+        char escape = '"';
+        char comment = 0;
+        int skip = 0;
+        List<String> nullStrings = List.of();
+        String encoding = "UTF-8";
+        boolean replaceInvalidUtf8 = false;
+        int maxLineSize = DEFAULT_MAX_LINE_SIZE;
+        String compression = "auto";
+        List<String> timestampColumns = List.of();
+        Map<String, FloeType> types = Map.of();
+        boolean allVarchar = false;
+        long sampleSize = DEFAULT_SAMPLE_SIZE;
+        String dateFormat = null;
+        String timestampFormat = null;
+        boolean unionByName = false;
+        boolean filename = false;
+        boolean hivePartitioning = false;
+        boolean ignoreErrors = false;
+        boolean rejects = false;
+        long maxRejects = -1;
+        double maxRejectsFraction = -1;
+        boolean nullPadding = false;
+        long blockSize = DEFAULT_BLOCK_SIZE;
+        int batchRows = DEFAULT_BATCH_ROWS;
+
+        List<Object> all() {
+            return java.util.Arrays.asList(header, delimiter, quote, escape, comment, skip, nullStrings, encoding,
+                    replaceInvalidUtf8, maxLineSize, compression, timestampColumns, types, allVarchar, sampleSize,
+                    dateFormat, timestampFormat, unionByName, filename, hivePartitioning, ignoreErrors, rejects,
+                    maxRejects, maxRejectsFraction, nullPadding, blockSize, batchRows);
         }
-        if (blockSize < 1) {
-            throw new IllegalArgumentException("blockSize must be at least 1 byte, got " + blockSize);
+
+        @Override
+        protected Values clone() {
+            try {
+                return (Values) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
-        if (batchRows < 1) {
-            throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
-        }
-        timestampColumns = List.copyOf(timestampColumns);
-        Map<String, FloeType> copy = new LinkedHashMap<>();
-        types.forEach((name, type) -> copy.put(requireNonNull(name, "column name is null"),
-                requireNonNull(type, "type of column '" + name + "' is null")));
-        types = Collections.unmodifiableMap(copy);
+    }
+
+    private CsvOptions(Values v) {
+        this.v = v;
     }
 
     public static CsvOptions defaults() {
-        return new CsvOptions(true, ',', '"', List.of(), Map.of(), DEFAULT_BLOCK_SIZE, DEFAULT_BATCH_ROWS);
+        return new CsvOptions(new Values());
     }
 
     /** The defaults, reading the named columns as TIMESTAMP (pandas' {@code parse_dates}). */
@@ -67,41 +137,342 @@ public record CsvOptions(
         return defaults().withTimestampColumns(timestampColumns);
     }
 
+    /** Options from SQL {@code read_csv(..., name = value)}; see {@link CsvOptionsMap}. */
+    public static CsvOptions fromMap(Map<String, Object> options) {
+        return CsvOptionsMap.apply(defaults(), options);
+    }
+
+    private CsvOptions with(Consumer<Values> change) {
+        Values copy = v.clone();
+        change.accept(copy);
+        validate(copy);
+        return new CsvOptions(copy);
+    }
+
+    private static void validate(Values v) {
+        checkAscii("delimiter", v.delimiter);
+        checkAscii("quote", v.quote);
+        checkAscii("escape", v.escape);
+        if (v.comment != 0) {
+            checkAscii("comment", v.comment);
+        }
+        char[] special = {v.delimiter, v.quote, v.comment};
+        String[] names = {"delimiter", "quote", "comment"};
+        for (int i = 0; i < special.length; i++) {
+            if (special[i] == '\n' || special[i] == '\r') {
+                throw new IllegalArgumentException(names[i] + " must not be a line break");
+            }
+            for (int j = i + 1; j < special.length; j++) {
+                if (special[i] != 0 && special[i] == special[j]) {
+                    throw new IllegalArgumentException(names[i] + " " + printable(special[i]) + " and " + names[j]
+                            + " " + printable(special[j]) + " must differ");
+                }
+            }
+        }
+        if (v.escape == v.delimiter || v.escape == '\n' || v.escape == '\r') {
+            throw new IllegalArgumentException("escape " + printable(v.escape)
+                    + " must differ from the delimiter and line breaks");
+        }
+        if (v.blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be at least 1 byte, got " + v.blockSize);
+        }
+        if (v.batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be at least 1, got " + v.batchRows);
+        }
+        if (v.skip < 0) {
+            throw new IllegalArgumentException("skip must be at least 0, got " + v.skip);
+        }
+        if (v.maxLineSize < 16) {
+            throw new IllegalArgumentException("maxLineSize must be at least 16 bytes, got " + v.maxLineSize);
+        }
+        if (v.sampleSize == 0 || v.sampleSize < -1) {
+            throw new IllegalArgumentException("sampleSize must be positive, or -1 to read every row, got "
+                    + v.sampleSize);
+        }
+        if (v.maxRejectsFraction > 1) {
+            throw new IllegalArgumentException("maxRejectsFraction must be at most 1, got " + v.maxRejectsFraction);
+        }
+        Encodings.check(v.encoding);
+        Compression.check(v.compression);
+    }
+
+    // ---- accessors
+
+    /** True if the first record is a header ({@link Header#AUTO} is resolved when a dataset is opened). */
+    public boolean header() {
+        return v.header == Header.TRUE;
+    }
+
+    public Header headerMode() {
+        return v.header;
+    }
+
+    public char delimiter() {
+        return v.delimiter;
+    }
+
+    public char quote() {
+        return v.quote;
+    }
+
+    public char escape() {
+        return v.escape;
+    }
+
+    /** The comment character, or 0 for none. */
+    public char comment() {
+        return v.comment;
+    }
+
+    public int skip() {
+        return v.skip;
+    }
+
+    public List<String> nullStrings() {
+        return v.nullStrings;
+    }
+
+    public String encoding() {
+        return v.encoding;
+    }
+
+    public boolean replaceInvalidUtf8() {
+        return v.replaceInvalidUtf8;
+    }
+
+    public int maxLineSize() {
+        return v.maxLineSize;
+    }
+
+    public String compression() {
+        return v.compression;
+    }
+
+    public List<String> timestampColumns() {
+        return v.timestampColumns;
+    }
+
+    public Map<String, FloeType> types() {
+        return v.types;
+    }
+
+    public boolean allVarchar() {
+        return v.allVarchar;
+    }
+
+    public long sampleSize() {
+        return v.sampleSize;
+    }
+
+    /** A strftime pattern for DATE columns, or null for ISO 8601. */
+    public String dateFormat() {
+        return v.dateFormat;
+    }
+
+    /** A strftime pattern for TIMESTAMP columns, or null for ISO 8601. */
+    public String timestampFormat() {
+        return v.timestampFormat;
+    }
+
+    public boolean unionByName() {
+        return v.unionByName;
+    }
+
+    public boolean filename() {
+        return v.filename;
+    }
+
+    public boolean hivePartitioning() {
+        return v.hivePartitioning;
+    }
+
+    public boolean ignoreErrors() {
+        return v.ignoreErrors;
+    }
+
+    public boolean rejects() {
+        return v.rejects;
+    }
+
+    /** The most rejected rows a split may have, or -1 for no limit. */
+    public long maxRejects() {
+        return v.maxRejects;
+    }
+
+    /** The largest fraction of a split's records that may be rejected, or -1 for no limit. */
+    public double maxRejectsFraction() {
+        return v.maxRejectsFraction;
+    }
+
+    public boolean nullPadding() {
+        return v.nullPadding;
+    }
+
+    public long blockSize() {
+        return v.blockSize;
+    }
+
+    public int batchRows() {
+        return v.batchRows;
+    }
+
+    // ---- copies
+
     public CsvOptions withHeader(boolean header) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        return with(c -> c.header = header ? Header.TRUE : Header.FALSE);
+    }
+
+    public CsvOptions withHeader(Header header) {
+        requireNonNull(header, "header is null");
+        return with(c -> c.header = header);
     }
 
     public CsvOptions withDelimiter(char delimiter) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        return with(c -> c.delimiter = delimiter);
     }
 
+    /** Sets the quote; an escape that equalled the old quote follows it (doubling stays the rule). */
     public CsvOptions withQuote(char quote) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        return with(c -> {
+            if (c.escape == c.quote) {
+                c.escape = quote;
+            }
+            c.quote = quote;
+        });
+    }
+
+    public CsvOptions withEscape(char escape) {
+        return with(c -> c.escape = escape);
+    }
+
+    /** A comment character (0 for none). */
+    public CsvOptions withComment(char comment) {
+        return with(c -> c.comment = comment);
+    }
+
+    public CsvOptions withSkip(int lines) {
+        return with(c -> c.skip = lines);
+    }
+
+    public CsvOptions withNullStrings(List<String> nullStrings) {
+        List<String> copy = List.copyOf(requireNonNull(nullStrings, "nullStrings is null"));
+        return with(c -> c.nullStrings = copy);
+    }
+
+    public CsvOptions withEncoding(String encoding) {
+        requireNonNull(encoding, "encoding is null");
+        return with(c -> c.encoding = Encodings.canonical(encoding));
+    }
+
+    public CsvOptions withReplaceInvalidUtf8(boolean replace) {
+        return with(c -> c.replaceInvalidUtf8 = replace);
+    }
+
+    public CsvOptions withMaxLineSize(int bytes) {
+        return with(c -> c.maxLineSize = bytes);
+    }
+
+    public CsvOptions withCompression(String compression) {
+        requireNonNull(compression, "compression is null");
+        return with(c -> c.compression = compression.toLowerCase(java.util.Locale.ROOT));
     }
 
     public CsvOptions withTimestampColumns(String... timestampColumns) {
-        return new CsvOptions(header, delimiter, quote, List.of(timestampColumns), types, blockSize, batchRows);
+        List<String> copy = List.of(timestampColumns);
+        return with(c -> c.timestampColumns = copy);
     }
 
     public CsvOptions withTypes(Map<String, FloeType> types) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        requireNonNull(types, "types is null");
+        Map<String, FloeType> copy = new LinkedHashMap<>();
+        types.forEach((name, type) -> copy.put(requireNonNull(name, "column name is null"),
+                requireNonNull(type, "type of column '" + name + "' is null")));
+        Map<String, FloeType> frozen = Collections.unmodifiableMap(copy);
+        return with(c -> c.types = frozen);
+    }
+
+    public CsvOptions withAllVarchar(boolean allVarchar) {
+        return with(c -> c.allVarchar = allVarchar);
+    }
+
+    public CsvOptions withSampleSize(long rows) {
+        return with(c -> c.sampleSize = rows);
+    }
+
+    public CsvOptions withDateFormat(String pattern) {
+        return with(c -> c.dateFormat = pattern);
+    }
+
+    public CsvOptions withTimestampFormat(String pattern) {
+        return with(c -> c.timestampFormat = pattern);
+    }
+
+    public CsvOptions withUnionByName(boolean union) {
+        return with(c -> c.unionByName = union);
+    }
+
+    public CsvOptions withFilename(boolean filename) {
+        return with(c -> c.filename = filename);
+    }
+
+    public CsvOptions withHivePartitioning(boolean hive) {
+        return with(c -> c.hivePartitioning = hive);
+    }
+
+    public CsvOptions withIgnoreErrors(boolean ignore) {
+        return with(c -> c.ignoreErrors = ignore);
+    }
+
+    /** Keep every rejected row as a {@link Reject} (implies nothing by itself: set ignoreErrors too). */
+    public CsvOptions withRejects(boolean keep) {
+        return with(c -> c.rejects = keep);
+    }
+
+    public CsvOptions withMaxRejects(long count) {
+        return with(c -> c.maxRejects = count);
+    }
+
+    public CsvOptions withMaxRejectsFraction(double fraction) {
+        return with(c -> c.maxRejectsFraction = fraction);
+    }
+
+    public CsvOptions withNullPadding(boolean pad) {
+        return with(c -> c.nullPadding = pad);
     }
 
     public CsvOptions withBlockSize(long blockSize) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        return with(c -> c.blockSize = blockSize);
     }
 
     public CsvOptions withBatchRows(int batchRows) {
-        return new CsvOptions(header, delimiter, quote, timestampColumns, types, blockSize, batchRows);
+        return with(c -> c.batchRows = batchRows);
     }
 
-    /** The type the user declared for {@code column} (types, then timestampColumns), or null. */
+    /** The type the user declared for {@code column} (allVarchar, types, then timestampColumns), or null. */
     public FloeType declaredType(String column) {
-        FloeType type = types.get(column);
-        if (type == null && timestampColumns.contains(column)) {
+        if (v.allVarchar) {
+            return FloeType.STRING;
+        }
+        FloeType type = v.types.get(column);
+        if (type == null && v.timestampColumns.contains(column)) {
             type = FloeType.TIMESTAMP;
         }
         return type;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CsvOptions other && v.all().equals(other.v.all());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(v.all().toArray());
+    }
+
+    @Override
+    public String toString() {
+        return "CsvOptions" + v.all();
     }
 
     private static void checkAscii(String what, char c) {
@@ -110,7 +481,7 @@ public record CsvOptions(
         }
     }
 
-    private static String printable(char c) {
+    static String printable(char c) {
         return c >= 32 && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
     }
 }

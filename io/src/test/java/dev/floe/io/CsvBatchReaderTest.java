@@ -235,9 +235,9 @@ class CsvBatchReaderTest {
         }
     }
 
-    /** Issue #3 stopgap: a file whose sample shows a quoted line break is read as one split, correctly. */
+    /** A file with quoted line breaks is split like any other, and read correctly (issue #3). */
     @Test
-    void quotedLineBreaksKeepAFileInOneSplit() throws IOException {
+    void quotedLineBreaksAreSplitLikeAnyFile() throws IOException {
         StringBuilder sb = new StringBuilder("id,text\n");
         List<List<Object>> expected = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -247,7 +247,7 @@ class CsvBatchReaderTest {
         }
         Path f = TestTables.write(dir, "m.csv", sb.toString());
         CsvDataset dataset = CsvDataset.open(f.toString(), CsvOptions.defaults().withBlockSize(100));
-        assertEquals(1, dataset.splits().size());
+        assertTrue(dataset.splits().size() > 100, "splits: " + dataset.splits().size());
         try (RootAllocator allocator = new RootAllocator()) {
             assertEquals(expected, TestTables.readAll(dataset, allocator));
         }

@@ -112,7 +112,8 @@ class CsvErrorsTest {
         assertEquals(3, e.line());
         assertEquals("c", e.column());
         assertEquals(file + " line 3: expected 3 fields (a, b, c) but found 2: '4,5'; fix the file"
-                + " (every row needs one field per header column)", e.getMessage());
+                + " (every row needs one field per header column, or null_padding = true reads missing fields as NULL)",
+                e.getMessage());
     }
 
     @Test

@@ -130,7 +130,7 @@ class SchemaInferenceTest {
     @Test
     void headerNamesAreCleanedAndUnique() throws IOException {
         TestTables.write(dir, "a.csv", "\uFEFFa,,a,\"b,c\"\n1,2,3,4\n");
-        assertEquals(List.of("a", "column1", "a.1", "b,c"), schemaOf("a.csv", CsvOptions.defaults()).names());
+        assertEquals(List.of("a", "column1", "a_1", "b,c"), schemaOf("a.csv", CsvOptions.defaults()).names());
     }
 
     @Test

@@ -16,6 +16,11 @@ final class Args {
     }
 
     static Args parse(String[] args) {
+        return parse(args, java.util.Set.of());
+    }
+
+    /** As {@link #parse(String[])}, where the options named in {@code flags} take no value (they get "true"). */
+    static Args parse(String[] args, java.util.Set<String> flags) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -23,7 +28,9 @@ final class Args {
             if (a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
                 String name = a.replaceFirst("^--?", "");
                 int eq = name.indexOf('=');
-                if (eq >= 0) {
+                if (eq < 0 && flags.contains(name)) {
+                    options.put(name, "true");
+                } else if (eq >= 0) {
                     options.put(name.substring(0, eq), name.substring(eq + 1));
                 } else if (i + 1 < args.length) {
                     options.put(name, args[++i]);
@@ -59,6 +66,10 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " needs a whole number, got '" + v + "'");
         }
+    }
+
+    boolean flag(String name) {
+        return Boolean.parseBoolean(options.getOrDefault(name, "false"));
     }
 
     List<String> positional() {

@@ -16,9 +16,11 @@ public final class Main {
                   table, through the Java API.
               gen timeseries --out DIR --files N --rows-per-file M [--seed S]
                   Writes the sample table as CSV shards part-00000.csv ... into DIR.
-              sql -e "<query>" [--format table|csv]
-                  Runs one SQL statement over CSV files, e.g.
+              sql [-e "<statements>" | -f script.sql] [--format table|csv|json|markdown] [--continue-on-error]
+                  Runs SQL statements (separated by ';') over CSV files, e.g.
                   SELECT hour(timestamp) AS hour, avg(value) FROM read_csv('data/*.csv') GROUP BY hour ORDER BY hour
+                  Reads standard input when it is not a terminal; with neither, opens the interactive
+                  shell (history in ~/.floe_history or $FLOE_HISTORY; \\help lists its commands).
               help
                   This text.
 
@@ -34,6 +36,11 @@ public final class Main {
 
     /** Runs a command; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with {@code in} as standard input. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
             return 1;
@@ -46,7 +53,7 @@ public final class Main {
                 case "gen":
                     return GenCommand.run(rest, out);
                 case "sql":
-                    return SqlCommand.run(Args.parse(rest), out, err);
+                    return SqlCommand.run(rest, in, out, err);
                 case "help":
                 case "--help":
                 case "-h":

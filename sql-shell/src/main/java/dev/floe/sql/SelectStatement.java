@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code SELECT items FROM from [WHERE where] [GROUP BY groupBy] [ORDER BY orderBy] [LIMIT limit]}.
+ * {@code SELECT [DISTINCT] items FROM from [WHERE where] [GROUP BY groupBy] [HAVING having]
+ * [ORDER BY orderBy] [LIMIT limit [OFFSET offset]]}.
  *
- * <p>Expressions are the {@code dev.floe.expressions} trees themselves; column references keep only the
- * column name ({@code t.value} is {@code col("value")}). {@code where} and {@code limit} are null when
- * absent; the lists are empty. {@link #toSql()} prints a statement that parses back to an equal one.
+ * <p>Expressions are the {@code dev.floe.expressions} trees themselves. A qualified column reference
+ * {@code t.value} is kept as the column {@code "t.value"} (its name holds the dot); the planner resolves it
+ * against the sources in scope. {@code where}, {@code having}, {@code limit} and {@code offset} are null
+ * when absent; the lists are empty. {@link #toSql()} prints a statement that parses back to an equal one.
  */
-public record SelectStatement(List<SelectItem> items, Source from, Expr where, List<Expr> groupBy,
-                              List<OrderItem> orderBy, Long limit) {
+public record SelectStatement(boolean distinct, List<SelectItem> items, Source from, Expr where, List<Expr> groupBy,
+                              Expr having, List<OrderItem> orderBy, Long limit, Long offset) implements Query {
     public SelectStatement {
         items = List.copyOf(requireNonNull(items, "items is null"));
         requireNonNull(from, "from is null");
@@ -26,10 +28,24 @@ public record SelectStatement(List<SelectItem> items, Source from, Expr where, L
         if (limit != null && limit < 0) {
             throw new IllegalArgumentException("limit is negative: " + limit);
         }
+        if (offset != null && offset < 0) {
+            throw new IllegalArgumentException("offset is negative: " + offset);
+        }
     }
 
+    /** The statement without DISTINCT, HAVING and OFFSET. */
+    public SelectStatement(List<SelectItem> items, Source from, Expr where, List<Expr> groupBy,
+                           List<OrderItem> orderBy, Long limit) {
+        this(false, items, from, where, groupBy, null, orderBy, limit, null);
+    }
+
+    public SelectStatement withOrderAndLimit(List<OrderItem> order, Long newLimit, Long newOffset) {
+        return new SelectStatement(distinct, items, from, where, groupBy, having, order, newLimit, newOffset);
+    }
+
+    @Override
     public String toSql() {
-        StringBuilder sql = new StringBuilder("SELECT ")
+        StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
                 .append(items.stream().map(SelectItem::toSql).collect(Collectors.joining(", ")))
                 .append(" FROM ").append(from.toSql());
         if (where != null) {
@@ -38,13 +54,23 @@ public record SelectStatement(List<SelectItem> items, Source from, Expr where, L
         if (!groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(groupBy.stream().map(Expr::toSql).collect(Collectors.joining(", ")));
         }
+        if (having != null) {
+            sql.append(" HAVING ").append(having.toSql());
+        }
+        appendOrderAndLimit(sql, orderBy, limit, offset);
+        return sql.toString();
+    }
+
+    static void appendOrderAndLimit(StringBuilder sql, List<OrderItem> orderBy, Long limit, Long offset) {
         if (!orderBy.isEmpty()) {
             sql.append(" ORDER BY ").append(orderBy.stream().map(OrderItem::toSql).collect(Collectors.joining(", ")));
         }
         if (limit != null) {
             sql.append(" LIMIT ").append(limit);
         }
-        return sql.toString();
+        if (offset != null) {
+            sql.append(" OFFSET ").append(offset);
+        }
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
  *  strings    'it''s'                 '' is one quote; may span lines
  *  numbers    1  42                   INTEGER (the parser makes a BIGINT, checking the range)
  *             1.5  1.  .5  1e3  2E-4  DECIMAL (a DOUBLE)
- *  operators  = <> != < <= > >= + - * / % ( ) , ; .
+ *  operators  = <> != < <= > >= + - * / % ( ) , ; .  [ ] { } :  (lists and maps of read_csv options)
  *  comments   -- to the end of the line,  /* to *&#47;  (not nested)
  * </pre>
  *
@@ -216,6 +216,11 @@ public final class SqlLexer {
             case ',': type = TokenType.COMMA; break;
             case ';': type = TokenType.SEMICOLON; break;
             case '.': type = TokenType.DOT; break;
+            case '[': type = TokenType.LEFT_BRACKET; break;
+            case ']': type = TokenType.RIGHT_BRACKET; break;
+            case '{': type = TokenType.LEFT_BRACE; break;
+            case '}': type = TokenType.RIGHT_BRACE; break;
+            case ':': type = TokenType.COLON; break;
             default:
                 throw new SqlSyntaxException(sql, start, "unexpected character " + describeChar(c));
         }

@@ -3,7 +3,15 @@ package dev.floe.sql;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.lit;
 
+import dev.floe.dataframe.plan.JoinType;
+import dev.floe.expressions.AggregateCall;
+import dev.floe.expressions.AggregateFunction;
+import dev.floe.expressions.Between;
 import dev.floe.expressions.BinaryOp;
+import dev.floe.expressions.Case;
+import dev.floe.expressions.InList;
+import dev.floe.expressions.Like;
+import dev.floe.expressions.TryCast;
 import dev.floe.expressions.Binary;
 import dev.floe.expressions.Cast;
 import dev.floe.expressions.Expr;
@@ -12,6 +20,7 @@ import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Literal;
 import dev.floe.expressions.TypeChecker;
 import dev.floe.expressions.Unary;
+import dev.floe.io.CsvOptions;
 import dev.floe.expressions.UnaryOp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,28 +31,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses Floe SQL into a {@link SelectStatement} whose expressions are {@code dev.floe.expressions} trees.
+ * Parses Floe SQL: scripts of statements, queries, expressions. Expressions are {@code dev.floe.expressions} trees.
  *
  * <pre>
- *  statement   := SELECT select_item [, ...] FROM source [WHERE expr] [GROUP BY expr [, ...]]
- *                 [ORDER BY expr [ASC | DESC] [, ...]] [LIMIT integer] [;]
+ *  script      := statement [; statement ...] [;]
+ *  statement   := query | CREATE [OR REPLACE] VIEW|TABLE name AS query | DROP VIEW|TABLE [IF EXISTS] name
+ *               | COPY (query) | name TO 'path' [(option [=] value, ...)] | DESCRIBE query | DESCRIBE from_item
+ *               | SHOW TABLES | EXPLAIN [ANALYZE] query | SET name = | TO value
+ *  query       := [WITH name AS (query) [, ...]] term [UNION ALL term ...]
+ *                 [ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST] [, ...]] [LIMIT n] [OFFSET m]
+ *  term        := SELECT [DISTINCT] select_item [, ...] FROM from [WHERE expr] [GROUP BY expr [, ...]]
+ *                 [HAVING expr] | (query)
  *  select_item := * | expr [[AS] name]
- *  source      := read_csv('glob' [, option = literal ...]) [[AS] name] | 'glob' [[AS] name]
+ *  from        := from_item [[INNER | LEFT [OUTER] | SEMI | ANTI] JOIN from_item ON expr ...]
+ *  from_item   := (read_csv('glob' [, option = value ...]) | 'glob' | name | (query)) [[AS] alias]
+ *  value       := literal | identifier | [value, ...] | {'key': value, ...}      (read_csv options)
  *  expr, loosest first (binary operators associate to the left):
  *     1  OR
  *     2  AND
  *     3  NOT expr                                (prefix)
- *     4  = <> != < <= > >=   expr IS [NOT] NULL  (IS is postfix)
+ *     4  = <> != < <= > >=   IS [NOT] NULL   [NOT] IN (list)   [NOT] BETWEEN a AND b   [NOT] [I]LIKE 'p'
  *     5  + -
  *     6  * / %
  *     7  - expr                                  (prefix; on a number it makes a negative literal)
  *     8  primary := number | 'string' | TRUE | FALSE | NULL | TIMESTAMP 'text' | DATE 'text'
- *                 | [qualifier.]column | function(expr, ...) | count(*) | CAST(expr AS type) | (expr)
+ *                 | [qualifier.]column | function(expr, ...) | count(*) | count(DISTINCT expr)
+ *                 | CAST(expr AS type) | TRY_CAST(expr AS type) | EXTRACT(unit FROM expr)
+ *                 | CASE [expr] WHEN expr THEN expr ... [ELSE expr] END | (expr)
  * </pre>
  *
  * Unquoted names are folded to lower case; {@code "Quoted"} names keep their case. Integers are BIGINT
- * literals, numbers with a point or an exponent DOUBLE. A table qualifier is dropped ({@code t.x} is
- * {@code col("x")}), and so is an alias of the source, which nothing can refer to yet.
+ * literals, numbers with a point or an exponent DOUBLE. A qualified name {@code t.x} is kept as the
+ * column {@code "t.x"}; {@link SqlPlanner} resolves it against the sources in scope. Words such as LEFT,
+ * SEMI, NULLS, VIEW or COPY are not reserved: they are recognised where they can appear.
  *
  * <p>Every error is a {@link SqlSyntaxException} at the token where parsing stopped, saying what was
  * expected there. Aggregates are checked here too, where positions are known: not in WHERE or GROUP BY,
@@ -73,16 +93,107 @@ public final class SqlParser {
     private Token firstAggregate;
 
     private SqlParser(String sql) {
+        this(sql, SqlLexer.tokenize(sql));
+    }
+
+    private SqlParser(String sql, List<Token> tokens) {
         this.sql = sql;
-        this.tokens = SqlLexer.tokenize(sql);
+        this.tokens = tokens;
+    }
+
+    /**
+     * One statement of a script, not parsed yet: its text, where it starts, and {@link #parse()}, whose
+     * errors point into the whole script (line and column of the script, not of the statement).
+     */
+    public record ScriptStatement(String script, List<Token> tokens) {
+        public String text() {
+            return script.substring(tokens.get(0).offset(), tokens.get(tokens.size() - 2).end());
+        }
+
+        public int line() {
+            return tokens.get(0).line();
+        }
+
+        public Statement parse() {
+            SqlParser parser = new SqlParser(script, tokens);
+            Statement s = parser.statement();
+            parser.endOfStatement(s instanceof Statement.QueryStatement q ? q.query() : null, true);
+            return s;
+        }
+    }
+
+    /**
+     * Splits a script at its semicolons (outside strings and comments), without parsing the statements,
+     * so a batch run can execute each before the next is parsed. Lexical errors (an unterminated
+     * string) are thrown here.
+     */
+    public static List<ScriptStatement> split(String script) {
+        List<Token> all = SqlLexer.tokenize(script);
+        List<ScriptStatement> out = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token t : all) {
+            if (t.type() == TokenType.SEMICOLON || t.type() == TokenType.EOF) {
+                if (!current.isEmpty()) {
+                    current.add(new Token(TokenType.EOF, "", "", t.offset(), t.line(), t.column()));
+                    out.add(new ScriptStatement(script, List.copyOf(current)));
+                    current.clear();
+                }
+            } else {
+                current.add(t);
+            }
+        }
+        return out;
     }
 
     /** Parses one SELECT statement, with an optional trailing semicolon. */
     public static SelectStatement parse(String sql) {
         SqlParser parser = new SqlParser(sql);
-        SelectStatement statement = parser.selectStatement();
-        parser.endOfStatement(statement);
-        return statement;
+        Token first = parser.peek();
+        Query query = parser.query();
+        parser.endOfStatement(query, true);
+        if (!(query instanceof SelectStatement s)) {
+            throw parser.error(first, "expected a single SELECT, found a " + (query instanceof Query.With ? "WITH" : "UNION ALL") + " query");
+        }
+        return s;
+    }
+
+    /** Parses one query (SELECT, UNION ALL, WITH), with an optional trailing semicolon. */
+    public static Query parseQuery(String sql) {
+        SqlParser parser = new SqlParser(sql);
+        Query query = parser.query();
+        parser.endOfStatement(query, true);
+        return query;
+    }
+
+    /** Parses a script: statements separated by {@code ;} (empty ones are skipped). */
+    public static List<Statement> parseStatements(String sql) {
+        SqlParser parser = new SqlParser(sql);
+        List<Statement> statements = new ArrayList<>();
+        while (true) {
+            while (parser.accept(TokenType.SEMICOLON)) {
+                // empty statement
+            }
+            if (parser.peek().type() == TokenType.EOF) {
+                return statements;
+            }
+            Statement s = parser.statement();
+            statements.add(s);
+            parser.endOfStatement(s instanceof Statement.QueryStatement q ? q.query() : null, false);
+        }
+    }
+
+    /**
+     * Whether {@code sql} ends a statement: its last token is a {@code ;} (outside strings and comments).
+     * An unfinished string or comment is not complete; other lexical errors are (the parser reports them).
+     */
+    public static boolean isComplete(String sql) {
+        List<Token> tokens;
+        try {
+            tokens = SqlLexer.tokenize(sql);
+        } catch (SqlSyntaxException e) {
+            return !(e.detail().startsWith("unterminated") || e.detail().contains("not closed"));
+        }
+        return tokens.size() >= 2 && tokens.get(tokens.size() - 2).type() == TokenType.SEMICOLON;
     }
 
     /** Parses a lone expression, such as {@code value > 0.5 AND name = 'x'}. */
@@ -97,8 +208,200 @@ public final class SqlParser {
 
     // ---- statements ----
 
-    private SelectStatement selectStatement() {
+    private Statement statement() {
+        Token t = peek();
+        if (t.type() == TokenType.IDENTIFIER) {
+            switch (t.value()) {
+                case "create": return create();
+                case "drop": return drop();
+                case "copy": return copy();
+                case "describe": case "desc": return describe();
+                case "show": return show();
+                case "explain": return explain();
+                case "set": return set();
+                default: break;
+            }
+        }
+        if (t.isKeyword("SELECT") || t.isKeyword("WITH") || t.type() == TokenType.LEFT_PAREN) {
+            return new Statement.QueryStatement(query());
+        }
+        if (t.isKeyword("DESC")) {
+            return describe();
+        }
+        throw expected("a statement (SELECT, WITH, CREATE, DROP, COPY, DESCRIBE, SHOW TABLES, EXPLAIN, SET)");
+    }
+
+    private Statement create() {
+        advance();
+        boolean orReplace = false;
+        if (acceptKeyword("OR")) {
+            expectWord("replace");
+            orReplace = true;
+        }
+        String kind = word("VIEW or TABLE", "view", "table");
+        String name = name("a name for the " + kind);
+        expectKeyword("AS");
+        Query q = query();
+        return kind.equals("view") ? new Statement.CreateView(name, orReplace, q) : new Statement.CreateTable(name, orReplace, q);
+    }
+
+    private Statement drop() {
+        advance();
+        String kind = word("VIEW or TABLE", "view", "table");
+        boolean ifExists = false;
+        if (peek().type() == TokenType.IDENTIFIER && peek().value().equals("if")) {
+            advance();
+            expectWord("exists");
+            ifExists = true;
+        }
+        return new Statement.Drop(kind.toUpperCase(java.util.Locale.ROOT), name("the name of the " + kind), ifExists);
+    }
+
+    private Statement copy() {
+        advance();
+        Query q;
+        if (accept(TokenType.LEFT_PAREN)) {
+            q = query();
+            expect(TokenType.RIGHT_PAREN, "')'");
+        } else if (peek().isName()) {
+            q = selectAll(new Source.Named(advance().value()));
+        } else {
+            throw expected("(query) or a view or table name");
+        }
+        expectWord("to");
+        Token path = peek();
+        if (path.type() != TokenType.STRING) {
+            throw expected("the path to write, as a string: TO 'out.csv'");
+        }
+        advance();
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (accept(TokenType.LEFT_PAREN)) {
+            do {
+                Token name = peek();
+                String option = name("an option name (FORMAT, HEADER, DELIMITER)");
+                if (options.containsKey(option)) {
+                    throw error(name, "COPY option '" + option + "' is given twice");
+                }
+                accept(TokenType.EQ);
+                Object value;
+                if (peek().type() == TokenType.IDENTIFIER) {
+                    value = advance().value();
+                } else if (peek().type() == TokenType.COMMA || peek().type() == TokenType.RIGHT_PAREN) {
+                    value = Boolean.TRUE;
+                } else {
+                    value = literalValue();
+                }
+                options.put(option, value);
+            } while (accept(TokenType.COMMA));
+            expect(TokenType.RIGHT_PAREN, "',' or ')'");
+        }
+        return new Statement.Copy(q, path.value(), options);
+    }
+
+    private Statement describe() {
+        advance();
+        if (peek().isKeyword("SELECT") || peek().isKeyword("WITH")) {
+            return new Statement.Describe(query());
+        }
+        return new Statement.Describe(selectAll(fromItem()));
+    }
+
+    private Statement show() {
+        advance();
+        word("TABLES", "tables");
+        return new Statement.ShowTables();
+    }
+
+    private Statement explain() {
+        advance();
+        boolean analyze = peek().type() == TokenType.IDENTIFIER && peek().value().equals("analyze");
+        if (analyze) {
+            advance();
+        }
+        return new Statement.Explain(analyze, query());
+    }
+
+    private Statement set() {
+        advance();
+        String name = name("a setting name (threads, memory_limit, block_size, split_every, format)");
+        if (!accept(TokenType.EQ)) {
+            expectWord("to");
+        }
+        Object value = peek().type() == TokenType.IDENTIFIER ? advance().value() : literalValue();
+        return new Statement.Set(name, value);
+    }
+
+    private static SelectStatement selectAll(Source source) {
+        return new SelectStatement(List.of(SelectItem.star()), source, null, List.of(), List.of(), null);
+    }
+
+    // ---- queries ----
+
+    private Query query() {
+        if (acceptKeyword("WITH")) {
+            List<Query.Cte> ctes = new ArrayList<>();
+            do {
+                String name = name("a name for the common table expression");
+                expectKeyword("AS");
+                expect(TokenType.LEFT_PAREN, "'('");
+                Query q = query();
+                expect(TokenType.RIGHT_PAREN, "')'");
+                ctes.add(new Query.Cte(name, q));
+            } while (accept(TokenType.COMMA));
+            return new Query.With(ctes, query());
+        }
+        List<Query> parts = new ArrayList<>();
+        parts.add(queryTerm());
+        while (acceptKeyword("UNION")) {
+            if (!acceptKeyword("ALL")) {
+                throw expected("ALL (only UNION ALL is supported; for distinct rows use SELECT DISTINCT * FROM (... UNION ALL ...))");
+            }
+            parts.add(queryTerm());
+        }
+        List<OrderItem> orderBy = new ArrayList<>();
+        if (acceptKeyword("ORDER")) {
+            expectKeyword("BY");
+            do {
+                orderBy.add(orderItem());
+            } while (accept(TokenType.COMMA));
+        }
+        Long limit = null;
+        Long offset = null;
+        if (acceptKeyword("LIMIT")) {
+            limit = count("a row count");
+        }
+        if (acceptKeyword("OFFSET")) {
+            offset = count("a number of rows to skip");
+        }
+        if (parts.size() == 1 && parts.get(0) instanceof SelectStatement s) {
+            return orderBy.isEmpty() && limit == null && offset == null ? s : s.withOrderAndLimit(orderBy, limit, offset);
+        }
+        if (parts.size() == 1) {
+            if (orderBy.isEmpty() && limit == null && offset == null) {
+                return parts.get(0);
+            }
+            return new SelectStatement(false, List.of(SelectItem.star()), new Source.Aliased(new Source.Subquery(parts.get(0)), "subquery"),
+                    null, List.of(), null, orderBy, limit, offset);
+        }
+        return new Query.UnionAll(parts, orderBy, limit, offset);
+    }
+
+    /** A SELECT without ORDER BY / LIMIT, or a parenthesised query. */
+    private Query queryTerm() {
+        if (accept(TokenType.LEFT_PAREN)) {
+            Query q = query();
+            expect(TokenType.RIGHT_PAREN, "')'");
+            return q;
+        }
+        return selectCore();
+    }
+
+    private SelectStatement selectCore() {
         expectKeyword("SELECT");
+        boolean distinct = acceptKeyword("DISTINCT");
+        if (!distinct) {
+            acceptKeyword("ALL");
+        }
         List<SelectItem> items = new ArrayList<>();
         do {
             items.add(selectItem());
@@ -107,7 +410,7 @@ public final class SqlParser {
             throw expected("',' or FROM");
         }
         advance();
-        Source from = source();
+        Source from = fromClause();
         Expr where = null;
         if (acceptKeyword("WHERE")) {
             where = noAggregatesIn("WHERE", this::expression);
@@ -119,23 +422,17 @@ public final class SqlParser {
                 groupBy.add(noAggregatesIn("GROUP BY", this::expression));
             } while (accept(TokenType.COMMA));
         }
-        List<OrderItem> orderBy = new ArrayList<>();
-        if (acceptKeyword("ORDER")) {
-            expectKeyword("BY");
-            do {
-                orderBy.add(orderItem());
-            } while (accept(TokenType.COMMA));
+        Expr having = null;
+        if (acceptKeyword("HAVING")) {
+            having = expression();
         }
-        Long limit = null;
-        if (acceptKeyword("LIMIT")) {
-            limit = limit();
-        }
-        return new SelectStatement(items, from, where, groupBy, orderBy, limit);
+        return new SelectStatement(distinct, items, from, where, groupBy, having, List.of(), null, null);
     }
 
-    private void endOfStatement(SelectStatement s) {
+    /** After a statement: {@code ;} or the end; otherwise says which clauses could have come next. */
+    private void endOfStatement(Query q, boolean single) {
         if (accept(TokenType.SEMICOLON)) {
-            if (peek().type() != TokenType.EOF) {
+            if (single && peek().type() != TokenType.EOF) {
                 throw expected("end of input (one statement at a time)");
             }
             return;
@@ -144,17 +441,32 @@ public final class SqlParser {
             return;
         }
         List<String> next = new ArrayList<>();
-        if (s.where() == null && s.groupBy().isEmpty() && s.orderBy().isEmpty() && s.limit() == null) {
-            next.add("WHERE");
-        }
-        if (s.groupBy().isEmpty() && s.orderBy().isEmpty() && s.limit() == null) {
-            next.add("GROUP BY");
-        }
-        if (s.orderBy().isEmpty() && s.limit() == null) {
-            next.add("ORDER BY");
-        }
-        if (s.limit() == null) {
-            next.add("LIMIT");
+        if (q instanceof SelectStatement s) {
+            boolean tail = !s.orderBy().isEmpty() || s.limit() != null || s.offset() != null;
+            if (s.where() == null && s.groupBy().isEmpty() && s.having() == null && !tail) {
+                next.add("JOIN");
+            }
+            if (s.where() == null && s.groupBy().isEmpty() && s.having() == null && !tail) {
+                next.add("WHERE");
+            }
+            if (s.groupBy().isEmpty() && s.having() == null && !tail) {
+                next.add("GROUP BY");
+            }
+            if (s.having() == null && !tail) {
+                next.add("HAVING");
+            }
+            if (!tail) {
+                next.add("UNION ALL");
+            }
+            if (s.orderBy().isEmpty() && s.limit() == null && s.offset() == null) {
+                next.add("ORDER BY");
+            }
+            if (s.limit() == null && s.offset() == null) {
+                next.add("LIMIT");
+            }
+            if (s.offset() == null) {
+                next.add("OFFSET");
+            }
         }
         next.add("';'");
         throw expected(String.join(", ", next) + " or end of input");
@@ -176,29 +488,82 @@ public final class SqlParser {
 
     private OrderItem orderItem() {
         Expr expr = expression();
+        boolean ascending = true;
         if (acceptKeyword("DESC")) {
-            return new OrderItem(expr, false);
+            ascending = false;
+        } else {
+            acceptKeyword("ASC");
         }
-        acceptKeyword("ASC");
-        return new OrderItem(expr, true);
+        Boolean nullsFirst = null;
+        if (peek().type() == TokenType.IDENTIFIER && peek().value().equals("nulls")) {
+            advance();
+            nullsFirst = word("FIRST or LAST", "first", "last").equals("first");
+        }
+        return new OrderItem(expr, ascending, nullsFirst);
     }
 
-    private Long limit() {
+    private Long count(String what) {
         Token t = peek();
         if (t.type() != TokenType.INTEGER) {
-            throw expected("a row count");
+            throw expected(what);
         }
         advance();
         try {
             return Long.parseLong(t.text());
         } catch (NumberFormatException e) {
-            throw error(t, "LIMIT " + t.text() + " is out of range; the largest is " + Long.MAX_VALUE);
+            throw error(t, t.text() + " is out of range; the largest is " + Long.MAX_VALUE);
         }
     }
 
     // ---- FROM ----
 
-    private Source source() {
+    /** Words that end a FROM item rather than name it. */
+    private static final java.util.Set<String> NOT_ALIASES = java.util.Set.of(
+            "left", "inner", "outer", "semi", "anti", "right", "full", "cross", "natural", "using");
+
+    /** {@code item [[INNER | LEFT [OUTER] | SEMI | ANTI] JOIN item ON condition] ...}. */
+    private Source fromClause() {
+        Source source = fromItem();
+        while (true) {
+            JoinType type = joinType();
+            if (type == null) {
+                return source;
+            }
+            Source right = fromItem();
+            expectKeyword("ON");
+            Expr on = noAggregatesIn("ON", this::expression);
+            source = new Source.Join(source, right, type, on);
+        }
+    }
+
+    private JoinType joinType() {
+        if (acceptKeyword("JOIN")) {
+            return JoinType.INNER;
+        }
+        Token t = peek();
+        if (t.type() != TokenType.IDENTIFIER || !NOT_ALIASES.contains(t.value())) {
+            return null;
+        }
+        JoinType type;
+        switch (t.value()) {
+            case "inner": type = JoinType.INNER; break;
+            case "left": type = JoinType.LEFT; break;
+            case "semi": type = JoinType.SEMI; break;
+            case "anti": type = JoinType.ANTI; break;
+            default:
+                throw error(t, t.value().toUpperCase(java.util.Locale.ROOT)
+                        + " joins are not supported; Floe joins are JOIN (INNER), LEFT, SEMI and ANTI");
+        }
+        advance();
+        if (type == JoinType.LEFT && peek().type() == TokenType.IDENTIFIER && peek().value().equals("outer")) {
+            advance();
+        }
+        expectKeyword("JOIN");
+        return type;
+    }
+
+    /** {@code read_csv(...) | 'glob' | name | (query)}, then an optional {@code [AS] alias}. */
+    private Source fromItem() {
         Source source;
         Token t = peek();
         if (t.type() == TokenType.STRING) {
@@ -207,13 +572,21 @@ public final class SqlParser {
         } else if (t.type() == TokenType.IDENTIFIER && t.value().equals("read_csv")
                 && peek(1).type() == TokenType.LEFT_PAREN) {
             source = readCsv();
+        } else if (t.isName()) {
+            advance();
+            source = new Source.Named(t.value());
+        } else if (t.type() == TokenType.LEFT_PAREN) {
+            advance();
+            source = new Source.Subquery(query());
+            expect(TokenType.RIGHT_PAREN, "')'");
         } else {
-            throw expected("read_csv('path') or a quoted path such as 'data/*.csv'");
+            throw expected("read_csv('path'), a quoted path such as 'data/*.csv', a view or table name, or (SELECT ...)");
         }
         if (acceptKeyword("AS")) {
-            name("a name for the source");
-        } else if (peek().isName()) {
-            advance();
+            return new Source.Aliased(source, name("a name for the source"));
+        }
+        if (peek().isName() && !(peek().type() == TokenType.IDENTIFIER && NOT_ALIASES.contains(peek().value()))) {
+            return new Source.Aliased(source, advance().value());
         }
         return source;
     }
@@ -229,55 +602,63 @@ public final class SqlParser {
         Map<String, Object> options = new LinkedHashMap<>();
         while (accept(TokenType.COMMA)) {
             Token name = peek();
-            String option = name("an option name (" + String.join(", ", Source.ReadCsv.KNOWN_OPTIONS) + ")");
-            if (!Source.ReadCsv.KNOWN_OPTIONS.contains(option)) {
-                throw error(name, unknownOption(option));
-            }
+            String option = name("an option name, such as header, delim or types").toLowerCase(java.util.Locale.ROOT);
             if (options.containsKey(option)) {
                 throw error(name, "read_csv option '" + option + "' is given twice");
             }
             expect(TokenType.EQ, "'='");
             Token valueToken = peek();
-            options.put(option, optionValue(option, valueToken, literalValue()));
+            Object value = optionValue();
+            if (value instanceof String s && s.equals("\\t")) {
+                value = "\t";
+            }
+            try {
+                CsvOptions.fromMap(Map.of(option, value));
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                String prefix = "read_csv option " + option + " = ";
+                throw error(message != null && message.contains("unknown read_csv option") ? name : valueToken,
+                        message != null && message.startsWith(prefix) && message.contains("unknown read_csv option")
+                                ? message.substring(message.indexOf("unknown read_csv option")) : message);
+            }
+            options.put(option, value);
         }
         expect(TokenType.RIGHT_PAREN, "',' or ')'");
         return new Source.ReadCsv(glob.value(), options);
     }
 
-    private static String unknownOption(String option) {
-        StringBuilder sb = new StringBuilder("unknown read_csv option '").append(option).append("'");
-        String nearest = null;
-        for (String known : Source.ReadCsv.KNOWN_OPTIONS) {
-            if (nearest == null || TypeChecker.editDistance(known, option) < TypeChecker.editDistance(nearest, option)) {
-                nearest = known;
+    /** A literal, a list {@code ['a', 'b']} or a map {@code {'col': 'TYPE'}} (option values). */
+    private Object optionValue() {
+        if (accept(TokenType.LEFT_BRACKET)) {
+            List<Object> list = new ArrayList<>();
+            if (!accept(TokenType.RIGHT_BRACKET)) {
+                do {
+                    list.add(optionValue());
+                } while (accept(TokenType.COMMA));
+                expect(TokenType.RIGHT_BRACKET, "',' or ']'");
             }
+            return list;
         }
-        if (TypeChecker.editDistance(nearest, option) <= Math.max(2, option.length() / 3)) {
-            sb.append("; did you mean '").append(nearest).append("'?");
+        if (accept(TokenType.LEFT_BRACE)) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            if (!accept(TokenType.RIGHT_BRACE)) {
+                do {
+                    Token key = peek();
+                    if (key.type() != TokenType.STRING && !key.isName()) {
+                        throw expected("a key such as 'column'");
+                    }
+                    advance();
+                    expect(TokenType.COLON, "':'");
+                    map.put(key.value(), optionValue());
+                } while (accept(TokenType.COMMA));
+                expect(TokenType.RIGHT_BRACE, "',' or '}'");
+            }
+            return map;
         }
-        return sb.append(" Known options: ").append(String.join(", ", Source.ReadCsv.KNOWN_OPTIONS)).toString();
-    }
-
-    /** Checks an option's value; returns it as the map holds it. */
-    private Object optionValue(String option, Token at, Object value) {
-        switch (option) {
-            case "header":
-                if (!(value instanceof Boolean)) {
-                    throw error(at, "read_csv option header takes TRUE or FALSE, not " + at.text());
-                }
-                return value;
-            case "delim":
-                if (value instanceof String s && s.equals("\\t")) {
-                    return "\t";
-                }
-                if (!(value instanceof String s) || s.length() != 1) {
-                    throw error(at, "read_csv option delim takes one character, such as ',' or '\\t', not "
-                            + at.text());
-                }
-                return value;
-            default:
-                throw new IllegalStateException("option '" + option + "' is known but has no check");
+        if (peek().type() == TokenType.IDENTIFIER) {
+            return advance().value();   // header = auto, compression = gzip
         }
+        return literalValue();
     }
 
     /** A literal as a Java value: Boolean, String, Long, Double. */
@@ -321,6 +702,11 @@ public final class SqlParser {
                 left = new Unary(not ? UnaryOp.IS_NOT_NULL : UnaryOp.IS_NULL, left);
                 continue;
             }
+            if (COMPARISON_LEVEL >= minLevel && (isPredicateWord(t)
+                    || (t.isKeyword("NOT") && isPredicateWord(peek(1))))) {
+                left = predicate(left);
+                continue;
+            }
             BinaryOp op = binaryOperator(t);
             if (op == null || level(op) < minLevel) {
                 return left;
@@ -328,6 +714,56 @@ public final class SqlParser {
             advance();
             left = new Binary(op, left, expression(level(op) + 1));
         }
+    }
+
+    private static boolean isPredicateWord(Token t) {
+        return t.isKeyword("IN") || t.isKeyword("BETWEEN") || t.isKeyword("LIKE")
+                || (t.type() == TokenType.IDENTIFIER && t.value().equals("ilike"));
+    }
+
+    /**
+     * {@code left [NOT] IN (a, b, ...)}, {@code left [NOT] BETWEEN lo AND hi},
+     * {@code left [NOT] [I]LIKE 'pattern' [ESCAPE 'c']}; NOT wraps the predicate.
+     */
+    private Expr predicate(Expr left) {
+        boolean not = acceptKeyword("NOT");
+        Token word = advance();
+        Expr result;
+        if (word.isKeyword("BETWEEN")) {
+            Expr lo = expression(ADDITIVE_LEVEL);
+            expectKeyword("AND");
+            Expr hi = expression(ADDITIVE_LEVEL);
+            result = new Between(left, lo, hi);
+        } else if (word.isKeyword("IN")) {
+            expect(TokenType.LEFT_PAREN, "'(' and a list of values");
+            if (peek().isKeyword("SELECT") || peek().isKeyword("WITH")) {
+                throw error(peek(), "IN (SELECT ...) is not supported; use SEMI JOIN (or ANTI JOIN for NOT IN)");
+            }
+            List<Expr> values = new ArrayList<>();
+            do {
+                values.add(expression());
+            } while (accept(TokenType.COMMA));
+            expect(TokenType.RIGHT_PAREN, "',' or ')'");
+            result = new InList(left, values);
+        } else {
+            Token pattern = peek();
+            if (pattern.type() != TokenType.STRING) {
+                throw expected("a pattern as a string, such as 'abc%'");
+            }
+            advance();
+            String escape = null;
+            if (peek().type() == TokenType.IDENTIFIER && peek().value().equals("escape")) {
+                advance();
+                Token e = peek();
+                if (e.type() != TokenType.STRING || e.value().codePointCount(0, e.value().length()) != 1) {
+                    throw expected("one character as a string after ESCAPE, such as '\\'");
+                }
+                advance();
+                escape = e.value();
+            }
+            result = new Like(left, pattern.value(), escape, !word.isKeyword("LIKE"));
+        }
+        return not ? new Unary(UnaryOp.NOT, result) : result;
     }
 
     private Expr prefix() {
@@ -403,6 +839,9 @@ public final class SqlParser {
                 if (t.isKeyword("CAST")) {
                     return cast();
                 }
+                if (t.isKeyword("CASE")) {
+                    return caseExpression();
+                }
                 break;
             case IDENTIFIER:
             case QUOTED_IDENTIFIER:
@@ -424,7 +863,7 @@ public final class SqlParser {
             return typedLiteral(name, advance());
         }
         if (accept(TokenType.DOT)) {
-            return col(name("a column name"));
+            return col(name.value() + "." + name("a column name"));
         }
         return col(name.value());
     }
@@ -436,6 +875,28 @@ public final class SqlParser {
             advance();
             expect(TokenType.RIGHT_PAREN, "')'");
             return aggregateSeen(name, Expressions.countStar());
+        }
+        if (function.equals("extract")) {
+            return extract(name);
+        }
+        if (function.equals("try_cast")) {
+            return castBody(true);
+        }
+        if (function.equals("count") && peek().isKeyword("DISTINCT")) {
+            advance();
+            if (enclosingAggregate != null) {
+                throw error(name, "aggregate count() cannot be used inside the aggregate " + enclosingAggregate.value() + "()");
+            }
+            Token outer = enclosingAggregate;
+            enclosingAggregate = name;
+            Expr arg;
+            try {
+                arg = expression();
+            } finally {
+                enclosingAggregate = outer;
+            }
+            expect(TokenType.RIGHT_PAREN, "')'");
+            return aggregateSeen(name, new AggregateCall(AggregateFunction.NUNIQUE, arg));
         }
         SqlFunctions.SqlFunction f = SqlFunctions.lookup(function);
         if (f == null) {
@@ -463,12 +924,30 @@ public final class SqlParser {
         } finally {
             enclosingAggregate = outer;
         }
-        if (args.size() != f.arity()) {
-            throw error(name, function + "() takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
-                    + " but got " + args.size());
+        if (args.size() < f.minArity() || args.size() > f.maxArity()) {
+            throw error(name, SqlFunctions.arityMessage(f, args.size()));
         }
         Expr call = f.build().apply(args);
         return f.aggregate() ? aggregateSeen(name, call) : call;
+    }
+
+    /** {@code EXTRACT(unit FROM expr)}: the function named after the unit, such as {@code hour(expr)}. */
+    private Expr extract(Token name) {
+        Token unit = peek();
+        if (!unit.isName() && unit.type() != TokenType.STRING) {
+            throw expected("a unit such as hour, day or year");
+        }
+        advance();
+        String unitName = unit.value().toLowerCase(java.util.Locale.ROOT);
+        SqlFunctions.SqlFunction f = SqlFunctions.lookup(unitName);
+        if (f == null || f.aggregate() || !SqlFunctions.isDatePart(unitName)) {
+            throw error(unit, "EXTRACT cannot take '" + unit.value() + "'; units: "
+                    + String.join(", ", SqlFunctions.datePartNames()));
+        }
+        expectKeyword("FROM");
+        Expr input = expression();
+        expect(TokenType.RIGHT_PAREN, "')'");
+        return f.build().apply(List.of(input));
     }
 
     private Expr aggregateSeen(Token name, Expr call) {
@@ -485,6 +964,11 @@ public final class SqlParser {
     private Expr cast() {
         advance();
         expect(TokenType.LEFT_PAREN, "'('");
+        return castBody(false);
+    }
+
+    /** {@code expr AS type)}: the inside of CAST( or TRY_CAST(, after the parenthesis. */
+    private Expr castBody(boolean tryCast) {
         Expr input = expression();
         expectKeyword("AS");
         Token typeName = peek();
@@ -499,7 +983,30 @@ public final class SqlParser {
             throw error(typeName, e.getMessage());
         }
         expect(TokenType.RIGHT_PAREN, "')'");
-        return new Cast(input, type);
+        return tryCast ? new TryCast(input, type) : new Cast(input, type);
+    }
+
+    /** {@code CASE [operand] WHEN c THEN r ... [ELSE e] END}. */
+    private Expr caseExpression() {
+        advance();
+        Expr operand = peek().isKeyword("WHEN") ? null : expression();
+        List<Case.When> branches = new ArrayList<>();
+        while (acceptKeyword("WHEN")) {
+            Expr condition = expression();
+            expectKeyword("THEN");
+            branches.add(new Case.When(condition, expression()));
+        }
+        if (branches.isEmpty()) {
+            throw expected("WHEN");
+        }
+        Expr otherwise = null;
+        if (acceptKeyword("ELSE")) {
+            otherwise = expression();
+        }
+        if (!acceptKeyword("END")) {
+            throw expected(otherwise == null ? "WHEN, ELSE or END" : "END");
+        }
+        return new Case(operand, branches, otherwise);
     }
 
     /** {@code TIMESTAMP '2024-01-31 12:00:00'}, {@code DATE '2024-01-31'}. */
@@ -594,6 +1101,20 @@ public final class SqlParser {
         if (!acceptKeyword(word)) {
             throw expected(word);
         }
+    }
+
+    /** The next token if it is one of the unreserved {@code words} (lower case); otherwise "expected {what}". */
+    private String word(String what, String... words) {
+        Token t = peek();
+        if (t.type() == TokenType.IDENTIFIER && java.util.Arrays.asList(words).contains(t.value())) {
+            advance();
+            return t.value();
+        }
+        throw expected(what);
+    }
+
+    private void expectWord(String word) {
+        word(word.toUpperCase(java.util.Locale.ROOT), word);
     }
 
     /** An identifier's name (folded unless quoted). */

@@ -6,16 +6,24 @@ import static dev.floe.expressions.Expressions.col;
 import dev.floe.dataframe.DataFrame;
 import dev.floe.dataframe.Floe;
 import dev.floe.dataframe.SortKey;
+import static java.util.Objects.requireNonNull;
+
+import dev.floe.dataframe.plan.JoinType;
 import dev.floe.expressions.AggregateCall;
+import dev.floe.expressions.Binary;
+import dev.floe.expressions.BinaryOp;
+import dev.floe.expressions.TypeChecker;
 import dev.floe.expressions.Column;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Literal;
 import dev.floe.expressions.PlanException;
 import dev.floe.io.CsvOptions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +51,8 @@ import java.util.stream.Collectors;
  * aggregate".
  *
  * <p>Ordering. An ORDER BY entry that names a result column, repeats a select item's expression or is a
- * position sorts the result after the select. Without aggregates, an entry that is none of these (a
+ * position sorts the result after the select. With aggregates, other entries (keys or aggregates not
+ * selected, such as {@code ORDER BY count(*) DESC}) sort the grouped frame before the final select. Without aggregates, an entry that is none of these (a
  * column that is not selected) makes the sort happen before the select, on the input columns, with
  * select-list aliases standing for their expressions.
  *
@@ -51,49 +60,378 @@ import java.util.stream.Collectors;
  * the DataFrame operations themselves.
  */
 public final class SqlPlanner {
-    private SqlPlanner() {
+    /** The names a FROM clause can use besides files: the session's views and tables, and CTEs. */
+    public interface Catalog {
+        /** The frame called {@code name}, or null. */
+        DataFrame lookup(String name);
+
+        /** Every name, for messages. */
+        Collection<String> names();
+
+        Catalog EMPTY = new Catalog() {
+            @Override
+            public DataFrame lookup(String name) {
+                return null;
+            }
+
+            @Override
+            public Collection<String> names() {
+                return List.of();
+            }
+        };
+    }
+
+    private final Catalog catalog;
+    private final CsvOptions csvDefaults;
+    private final BiConsumer<String, List<String>> sourceSeen;
+
+    private SqlPlanner(Catalog catalog, CsvOptions csvDefaults, BiConsumer<String, List<String>> sourceSeen) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.csvDefaults = requireNonNull(csvDefaults, "csvDefaults is null");
+        this.sourceSeen = requireNonNull(sourceSeen, "sourceSeen is null");
     }
 
     /** Parses {@code sql} and plans it; reads nothing until an action runs on the result. */
     public static DataFrame plan(String sql) {
-        return plan(SqlParser.parse(sql));
+        return plan(SqlParser.parseQuery(sql));
     }
 
-    public static DataFrame plan(SelectStatement s) {
-        DataFrame df = read(s.from());
-        if (s.where() != null) {
-            df = df.filter(s.where());
-        }
-        boolean aggregate = !s.groupBy().isEmpty() || s.items().stream()
-                .anyMatch(i -> i instanceof SelectItem.Single single && ExprTrees.containsAggregate(single.expr()));
-        df = aggregate ? planAggregate(df, s) : planProjection(df, s);
-        if (s.limit() != null) {
-            df = df.limit(s.limit());
-        }
-        return df;
+    public static DataFrame plan(Query q) {
+        return plan(q, Catalog.EMPTY, CsvOptions.defaults());
+    }
+
+    /**
+     * Plans {@code q}; names in FROM are looked up in {@code catalog}, and {@code read_csv} starts from
+     * {@code csvDefaults} (the session's block size) before applying its own options.
+     */
+    public static DataFrame plan(Query q, Catalog catalog, CsvOptions csvDefaults) {
+        return plan(q, catalog, csvDefaults, (glob, columns) -> { });
+    }
+
+    /** As {@link #plan(Query, Catalog, CsvOptions)}, telling {@code sourceSeen} each read_csv glob and its columns. */
+    public static DataFrame plan(Query q, Catalog catalog, CsvOptions csvDefaults,
+                                 BiConsumer<String, List<String>> sourceSeen) {
+        return new SqlPlanner(catalog, csvDefaults, sourceSeen).query(q);
     }
 
     /** A result column: its name, the select item's expression as written, and what the final select computes. */
     private record Output(String name, Expr written, Expr computed) {
     }
 
-    private static DataFrame read(Source from) {
-        Source.ReadCsv csv = (Source.ReadCsv) from;
-        CsvOptions options = CsvOptions.defaults();
-        for (Map.Entry<String, Object> option : csv.options().entrySet()) {
-            switch (option.getKey()) {
-                case "header":
-                    options = options.withHeader((Boolean) option.getValue());
-                    break;
-                case "delim":
-                    options = options.withDelimiter(((String) option.getValue()).charAt(0));
-                    break;
-                default:
-                    throw new IllegalStateException("read_csv option '" + option.getKey()
-                            + "' passed the parser but the planner does not know it");
+    /**
+     * A planned FROM clause: the frame, and for each of its columns (in order) the source name that
+     * qualifies it ({@code t} in {@code t.x}; null when the source has none) and its name in that source.
+     */
+    private record Relation(DataFrame df, List<String> qualifiers, List<String> names) {
+        Relation qualified(String q) {
+            return new Relation(df, java.util.Collections.nCopies(names.size(), q), names);
+        }
+
+        static Relation of(DataFrame df, String qualifier) {
+            List<String> names = df.columns();
+            return new Relation(df, java.util.Collections.nCopies(names.size(), qualifier), names);
+        }
+
+        /** The frame's column that {@code name} ({@code x} or {@code q.x}) means, or null. */
+        String resolve(String name) {
+            List<String> columns = df.columns();
+            if (columns.contains(name)) {
+                List<String> sources = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i).equals(name)) {
+                        sources.add(qualifiers.get(i) == null ? "an unnamed source" : qualifiers.get(i) + "." + name);
+                    }
+                }
+                if (sources.size() > 1) {
+                    throw new PlanException("column '" + name + "' is ambiguous: it could be " + String.join(" or ", sources)
+                            + "; qualify it (name each source with FROM ... AS t)");
+                }
+                return name;
+            }
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                String q = name.substring(0, dot);
+                String n = name.substring(dot + 1);
+                for (int i = 0; i < names.size(); i++) {
+                    if (q.equals(qualifiers.get(i)) && n.equals(names.get(i))) {
+                        return columns.get(i);
+                    }
+                }
+            }
+            return null;
+        }
+
+        boolean knowsQualifier(String q) {
+            return qualifiers.contains(q);
+        }
+    }
+
+    // ---- queries ----
+
+    private DataFrame query(Query q) {
+        if (q instanceof SelectStatement s) {
+            return select(s);
+        }
+        if (q instanceof Query.With w) {
+            Map<String, DataFrame> ctes = new LinkedHashMap<>();
+            Catalog outer = catalog;
+            Catalog inner = new Catalog() {
+                @Override
+                public DataFrame lookup(String name) {
+                    DataFrame df = ctes.get(name);
+                    return df != null ? df : outer.lookup(name);
+                }
+
+                @Override
+                public Collection<String> names() {
+                    List<String> all = new ArrayList<>(ctes.keySet());
+                    all.addAll(outer.names());
+                    return all;
+                }
+            };
+            SqlPlanner planner = new SqlPlanner(inner, csvDefaults, sourceSeen);
+            for (Query.Cte cte : w.ctes()) {
+                ctes.put(cte.name(), planner.query(cte.query()));
+            }
+            return planner.query(w.body());
+        }
+        Query.UnionAll u = (Query.UnionAll) q;
+        DataFrame df = null;
+        for (Query part : u.parts()) {
+            DataFrame next = query(part);
+            if (df != null && df.columns().size() != next.columns().size()) {
+                throw new PlanException("UNION ALL needs the same number of columns on each side, but "
+                        + df.columns() + " has " + df.columns().size() + " and " + next.columns() + " has "
+                        + next.columns().size());
+            }
+            df = df == null ? next : df.unionAll(next);
+        }
+        List<Output> outputs = df.columns().stream().map(n -> new Output(n, col(n), col(n))).toList();
+        List<SortKey> sort = resolveOrder(u.orderBy(), outputs);
+        if (sort == null) {
+            throw new PlanException("ORDER BY " + unresolvedOrder(u.orderBy(), outputs).toSql()
+                    + " is not a column of the UNION ALL; order by a result column (" + String.join(", ", df.columns())
+                    + ") or its position");
+        }
+        if (!sort.isEmpty()) {
+            df = df.sort(sort.toArray(new SortKey[0]));
+        }
+        return limit(df, u.limit(), u.offset());
+    }
+
+    private static DataFrame limit(DataFrame df, Long limit, Long offset) {
+        if (limit == null && offset == null) {
+            return df;
+        }
+        long skip = offset == null ? 0 : offset;
+        // No LIMIT: every row after the offset (Long.MAX_VALUE - skip, as limit + offset must not overflow).
+        return df.limit(limit == null ? Long.MAX_VALUE - skip : limit, skip);
+    }
+
+    private DataFrame select(SelectStatement raw) {
+        Relation from = source(raw.from());
+        SelectStatement s = resolveColumns(raw, from);
+        DataFrame df = from.df();
+        if (s.where() != null) {
+            df = df.filter(s.where());
+        }
+        boolean aggregate = !s.groupBy().isEmpty() || s.having() != null || s.items().stream()
+                .anyMatch(i -> i instanceof SelectItem.Single single && ExprTrees.containsAggregate(single.expr()));
+        df = aggregate ? planAggregate(df, s) : planProjection(df, s);
+        return limit(df, s.limit(), s.offset());
+    }
+
+    // ---- FROM ----
+
+    private Relation source(Source from) {
+        if (from instanceof Source.ReadCsv csv) {
+            Relation r = Relation.of(Floe.readCsv(csv.glob(), csvOptions(csv)), null);
+            sourceSeen.accept(csv.glob(), r.names());
+            return r;
+        }
+        if (from instanceof Source.Named named) {
+            DataFrame df = catalog.lookup(named.name());
+            if (df == null) {
+                throw new PlanException(unknownTable(named.name()));
+            }
+            return Relation.of(df, named.name());
+        }
+        if (from instanceof Source.Subquery sub) {
+            return Relation.of(query(sub.query()), null);
+        }
+        if (from instanceof Source.Aliased aliased) {
+            return source(aliased.source()).qualified(aliased.alias());
+        }
+        return join((Source.Join) from);
+    }
+
+    private String unknownTable(String name) {
+        StringBuilder sb = new StringBuilder("unknown table or view '").append(name).append("'");
+        String nearest = catalog.names().stream()
+                .min(java.util.Comparator.comparingInt((String n) -> TypeChecker.editDistance(n, name))).orElse(null);
+        if (nearest != null && TypeChecker.editDistance(nearest, name) <= Math.max(2, name.length() / 3)) {
+            sb.append("; did you mean '").append(nearest).append("'?");
+        } else {
+            sb.append('.');
+        }
+        if (catalog.names().isEmpty()) {
+            return sb.append(". There are no views or tables yet: create one with CREATE VIEW ").append(name)
+                    .append(" AS SELECT ..., or read a file with FROM 'path/*.csv'").toString();
+        }
+        return sb.append(" Tables and views: ").append(String.join(", ", new java.util.TreeSet<>(catalog.names())))
+                .toString();
+    }
+
+    /** The read_csv options over the session's defaults (its block size, unless the call gives one). */
+    private CsvOptions csvOptions(Source.ReadCsv csv) {
+        return csvOptions(csv, csvDefaults);
+    }
+
+    static CsvOptions csvOptions(Source.ReadCsv csv, CsvOptions csvDefaults) {
+        if (csv.options().isEmpty()) {
+            return csvDefaults;
+        }
+        CsvOptions options;
+        try {
+            options = CsvOptions.fromMap(csv.options());
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(e.getMessage());
+        }
+        if (!csv.options().containsKey("block_size")) {
+            options = options.withBlockSize(csvDefaults.blockSize());
+        }
+        return options;
+    }
+
+    /**
+     * {@code left JOIN right ON a = b AND ...}: each equality between an expression of one side and an
+     * expression of the other becomes a key pair; for an INNER join, other conditions filter the joined
+     * rows. Joined columns are the left's then the right's (a clashing name gets {@code _right}), and
+     * {@code q.x} keeps naming a column by the source it came from.
+     */
+    private Relation join(Source.Join j) {
+        Relation left = source(j.left());
+        Relation right = uniqueAgainst(left, source(j.right()));
+        List<Expr> leftKeys = new ArrayList<>();
+        List<Expr> rightKeys = new ArrayList<>();
+        List<Expr> residual = new ArrayList<>();
+        for (Expr conjunct : conjuncts(j.on())) {
+            if (conjunct instanceof Binary b && b.op() == BinaryOp.EQ) {
+                Expr l = tryResolve(b.left(), left);
+                Expr r = tryResolve(b.right(), right);
+                if (l != null && r != null) {
+                    leftKeys.add(l);
+                    rightKeys.add(r);
+                    continue;
+                }
+                l = tryResolve(b.right(), left);
+                r = tryResolve(b.left(), right);
+                if (l != null && r != null) {
+                    leftKeys.add(l);
+                    rightKeys.add(r);
+                    continue;
+                }
+            }
+            residual.add(conjunct);
+        }
+        if (leftKeys.isEmpty()) {
+            throw new PlanException("JOIN ... ON " + sqlText(j.on()) + " has no equality between a column of each side; "
+                    + "Floe joins on keys, e.g. ON a.id = b.id");
+        }
+        if (!residual.isEmpty() && j.type() != JoinType.INNER) {
+            throw new PlanException(j.type() + " JOIN conditions must be equalities between the two sides, but "
+                    + sqlText(residual.get(0)) + " is not; filter one side in a subquery first");
+        }
+        DataFrame df = left.df().join(right.df(), leftKeys, rightKeys, j.type());
+        List<String> qualifiers = new ArrayList<>(left.qualifiers());
+        List<String> names = new ArrayList<>(left.names());
+        if (j.type() == JoinType.INNER || j.type() == JoinType.LEFT) {
+            qualifiers.addAll(right.qualifiers());
+            names.addAll(right.names());
+        }
+        Relation joined = new Relation(df, qualifiers, names);
+        for (Expr r : residual) {
+            joined = new Relation(joined.df().filter(resolve(r, joined)), qualifiers, names);
+        }
+        return joined;
+    }
+
+    /** {@code e} as SQL, qualified names shown as written ({@code o.amount}, not {@code "o.amount"}). */
+    static String sqlText(Expr e) {
+        return e.toSql().replaceAll("\"([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\"", "$1.$2");
+    }
+
+    /**
+     * {@code right} with the columns renamed whose joined name ({@code x_right} for a name the left has)
+     * the left already has too, e.g. after two joins of the same table: they become {@code x_right_2}, ...
+     */
+    private static Relation uniqueAgainst(Relation left, Relation right) {
+        java.util.Set<String> taken = new java.util.HashSet<>(left.df().columns());
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (String n : right.df().columns()) {
+            String joined = taken.contains(n) ? n + "_right" : n;
+            if (taken.contains(joined)) {
+                int i = 2;
+                while (taken.contains(n + "_right_" + i) || right.df().columns().contains(n + "_right_" + i)) {
+                    i++;
+                }
+                joined = n + "_right_" + i;
+                renames.put(n, joined);
+            }
+            taken.add(joined);
+        }
+        return renames.isEmpty() ? right : new Relation(right.df().rename(renames), right.qualifiers(), right.names());
+    }
+
+    private static List<Expr> conjuncts(Expr e) {
+        if (e instanceof Binary b && b.op() == BinaryOp.AND) {
+            List<Expr> all = new ArrayList<>(conjuncts(b.left()));
+            all.addAll(conjuncts(b.right()));
+            return all;
+        }
+        return List.of(e);
+    }
+
+    /** {@code e} over {@code r}'s frame, or null if some column is not one of {@code r}'s. */
+    private static Expr tryResolve(Expr e, Relation r) {
+        for (String name : ExprTrees.columns(e)) {
+            if (r.resolve(name) == null) {
+                return null;
             }
         }
-        return Floe.readCsv(csv.glob(), options);
+        return resolve(e, r);
+    }
+
+    /** {@code e} with each {@code q.x} replaced by the frame's column; an unknown qualifier is an error. */
+    private static Expr resolve(Expr e, Relation r) {
+        return ExprTrees.transform(e, node -> {
+            if (node instanceof Column c) {
+                String resolved = r.resolve(c.name());
+                if (resolved != null) {
+                    return resolved.equals(c.name()) ? node : col(resolved);
+                }
+                int dot = c.name().indexOf('.');
+                if (dot > 0 && !r.knowsQualifier(c.name().substring(0, dot))) {
+                    List<String> known = r.qualifiers().stream().filter(java.util.Objects::nonNull).distinct().toList();
+                    throw new PlanException("'" + c.name() + "': no source is called '" + c.name().substring(0, dot)
+                            + "'" + (known.isEmpty() ? "; name a source with FROM ... AS name"
+                            : "; sources: " + String.join(", ", known)));
+                }
+                if (dot > 0) {
+                    throw new PlanException(TypeChecker.unknownColumn(c.name().substring(dot + 1), r.df().schema())
+                            + " (in " + c.name() + ")");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static SelectStatement resolveColumns(SelectStatement s, Relation r) {
+        List<SelectItem> items = s.items().stream().map(i -> i instanceof SelectItem.Single single
+                ? new SelectItem.Single(resolve(single.expr(), r), single.alias()) : i).toList();
+        return new SelectStatement(s.distinct(), items, s.from(), s.where() == null ? null : resolve(s.where(), r),
+                s.groupBy().stream().map(g -> resolve(g, r)).toList(), s.having() == null ? null : resolve(s.having(), r),
+                s.orderBy().stream().map(o -> o.withExpr(resolve(o.expr(), r))).toList(), s.limit(), s.offset());
     }
 
     // ---- without aggregates ----
@@ -112,11 +450,19 @@ public final class SqlPlanner {
         requireUniqueNames(outputs);
         List<SortKey> sortAfter = resolveOrder(s.orderBy(), outputs);
         if (sortAfter == null) {
+            if (s.distinct()) {
+                throw new PlanException("with SELECT DISTINCT, ORDER BY " + unresolvedOrder(s.orderBy(), outputs).toSql()
+                        + " must be a column of the result (" + outputs.stream().map(Output::name)
+                        .collect(Collectors.joining(", ")) + ") or its position");
+            }
             df = df.sort(s.orderBy().stream()
-                    .map(o -> sortKey(substituteAliases(o.expr(), s.items()), o.ascending()))
+                    .map(o -> sortKey(substituteAliases(o.expr(), s.items()), o))
                     .toArray(SortKey[]::new));
         }
         df = selectIfNeeded(df, outputs, df.schema().names());
+        if (s.distinct()) {
+            df = df.distinct();
+        }
         if (sortAfter != null && !sortAfter.isEmpty()) {
             df = df.sort(sortAfter.toArray(new SortKey[0]));
         }
@@ -155,6 +501,26 @@ public final class SqlPlanner {
             outputs.add(new Output(item.outputName(), item.expr(), aggregateOutput(item, keys, aggregates)));
         }
         requireUniqueNames(outputs);
+        Expr having = s.having() == null ? null : havingOutput("HAVING", s.having(), outputs, keys, aggregates);
+        // ORDER BY entries that are not result columns (count(*) when only the key is selected) sort the
+        // grouped frame, before the final select, over keys and (possibly hidden) aggregates.
+        List<SortKey> sort = resolveOrder(s.orderBy(), outputs);
+        List<SortKey> sortGrouped = List.of();
+        if (sort == null) {
+            if (s.distinct()) {
+                throw new PlanException("with SELECT DISTINCT, ORDER BY " + unresolvedOrder(s.orderBy(), outputs).toSql()
+                        + " must be a column of the result (" + outputs.stream().map(Output::name)
+                        .collect(Collectors.joining(", ")) + ") or its position");
+            }
+            sortGrouped = new ArrayList<>();
+            for (OrderItem o : s.orderBy()) {
+                String name = resultColumn(o.expr(), outputs);
+                Expr e = name != null ? outputs.stream().filter(out -> out.name().equals(name)).findFirst().orElseThrow().computed()
+                        : havingOutput("ORDER BY", o.expr(), outputs, keys, aggregates);
+                sortGrouped.add(sortKey(e, o));
+            }
+            sort = List.of();
+        }
 
         List<Expr> keyExprs = new ArrayList<>();
         keys.forEach((expr, name) -> keyExprs.add(named(expr, name)));
@@ -165,14 +531,16 @@ public final class SqlPlanner {
 
         List<String> groupedNames = new ArrayList<>(keys.values());
         groupedNames.addAll(aggregates.keySet());
-        List<SortKey> sort = resolveOrder(s.orderBy(), outputs);
-        if (sort == null) {
-            throw new PlanException("ORDER BY " + unresolvedOrder(s.orderBy(), outputs).toSql()
-                    + " is not a column of the result; with GROUP BY or aggregates, ORDER BY names a result column ("
-                    + outputs.stream().map(Output::name).collect(Collectors.joining(", "))
-                    + "), gives its position, or repeats a select-list expression");
+        if (having != null) {
+            grouped = grouped.filter(having);
+        }
+        if (!sortGrouped.isEmpty()) {
+            grouped = grouped.sort(sortGrouped.toArray(new SortKey[0]));
         }
         DataFrame result = selectIfNeeded(grouped, outputs, groupedNames);
+        if (s.distinct()) {
+            result = result.distinct();
+        }
         return sort.isEmpty() ? result : result.sort(sort.toArray(new SortKey[0]));
     }
 
@@ -225,6 +593,38 @@ public final class SqlPlanner {
         });
     }
 
+    /**
+     * HAVING over the grouped frame's columns: keys and aggregates as columns (aggregates not selected
+     * are added), a select-list alias standing for its item.
+     */
+    private static Expr havingOutput(String clause, Expr having, List<Output> outputs, Map<Expr, String> keys,
+                                     Map<String, Expr> aggregates) {
+        return ExprTrees.transform(having, node -> {
+            String key = keys.get(node);
+            if (key != null) {
+                return col(key);
+            }
+            if (node instanceof AggregateCall call) {
+                for (Map.Entry<String, Expr> a : aggregates.entrySet()) {
+                    if (a.getValue().equals(call)) {
+                        return col(a.getKey());
+                    }
+                }
+                return col(addAggregate(aggregates, keys, call.outputName(), call));
+            }
+            if (node instanceof Column c) {
+                for (Output o : outputs) {
+                    if (o.name().equals(c.name())) {
+                        return o.computed();
+                    }
+                }
+                throw new PlanException(clause + " " + sqlText(having) + ": column '" + c.name()
+                        + "' must appear in GROUP BY or be used in an aggregate");
+            }
+            return null;
+        });
+    }
+
     /** Adds {@code expr} under {@code name} (made unique if taken by something else); returns the name used. */
     private static String addAggregate(Map<String, Expr> aggregates, Map<Expr, String> keys, String name, Expr expr) {
         String unique = name;
@@ -254,7 +654,7 @@ public final class SqlPlanner {
             if (name == null) {
                 return null;
             }
-            keys.add(sortKey(col(name), o.ascending()));
+            keys.add(sortKey(col(name), o));
         }
         return keys;
     }
@@ -287,8 +687,8 @@ public final class SqlPlanner {
         return null;
     }
 
-    private static SortKey sortKey(Expr e, boolean ascending) {
-        return ascending ? SortKey.asc(e) : SortKey.desc(e);
+    private static SortKey sortKey(Expr e, OrderItem o) {
+        return new SortKey(e, o.ascending(), o.effectiveNullsFirst());
     }
 
     /** {@code df.select(outputs)}, or {@code df} itself when that would only repeat its columns. */

@@ -115,6 +115,13 @@ class SqlPlannerTest {
     }
 
     @Test
+    void orderingByAnAggregateThatIsNotSelectedSortsTheGroupsBeforeTheSelect() {
+        assertPlan(csv().groupBy(col("name")).agg(countStar().as("count_star()"))
+                        .sort(SortKey.desc(col("count_star()")), SortKey.asc(col("name"))).select(col("name")),
+                "SELECT name FROM $csv GROUP BY name ORDER BY count(*) DESC, name");
+    }
+
+    @Test
     void mistakes() {
         assertPlanError("SELECT name, value, count(*) FROM $csv GROUP BY name",
                 "column 'value' must appear in GROUP BY or be used in an aggregate");
@@ -126,8 +133,7 @@ class SqlPlannerTest {
         assertPlanError("SELECT name, value AS name FROM $csv",
                 "the result has two columns named 'name' (select items 1 and 2); give one a different name with AS");
         assertPlanError("SELECT name, count(*) FROM $csv GROUP BY name ORDER BY value",
-                "ORDER BY value is not a column of the result; with GROUP BY or aggregates, ORDER BY names a result "
-                        + "column (name, count_star()), gives its position, or repeats a select-list expression");
+                "ORDER BY value: column 'value' must appear in GROUP BY or be used in an aggregate");
         assertPlanError("SELECT name FROM $csv ORDER BY 2",
                 "ORDER BY position 2 is not in the select list, which has 1 column");
         assertPlanError("SELECT count(*) AS n FROM $csv GROUP BY n",

@@ -4,67 +4,160 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.FloeType;
 import dev.floe.io.CsvFormatException;
+import dev.floe.io.Reject;
 import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the {@link CsvFormatException}s of one scanner: cold code, kept out of the hot loop. Every
- * message starts with {@code <file> line <n>} (the line is counted from the file's start only now).
+ * Builds the {@link CsvFormatException}s and {@link Reject}s of one scanner: cold code, kept out of the hot
+ * loop. Every message starts with {@code <file> line <n>}: the 1-based physical line where the record (or
+ * the field) starts, counted only when an error happens ({@link LineCounter}, which remembers its last
+ * answer so that many rejects in one split cost one pass).
  */
 final class CsvErrors {
     private static final int MAX_TEXT = 120;
+    private static final int MAX_RAW = 1024;
 
-    private final ByteSource source;
     private final String path;
     private final String[] names;
     private final boolean[] declared;
+    private final LineCounter lines;
 
     CsvErrors(ByteSource source, String path, String[] names, boolean[] declared) {
-        this.source = requireNonNull(source, "source is null");
         this.path = requireNonNull(path, "path is null");
         this.names = requireNonNull(names, "names is null");
         this.declared = declared;
+        this.lines = new LineCounter(requireNonNull(source, "source is null"));
     }
 
-    CsvFormatException badValue(int column, FloeType type, byte[] a, int s, int e, long position) {
-        String text = text(a, s, e);
+    /** {@code position}: the field's offset; {@code record}: its record's (which gives the line). */
+    CsvFormatException badValue(int column, FloeType type, byte[] a, int s, int e, long position, long record) {
+        String text = text(a, s, e, MAX_TEXT);
         String name = names[column];
-        StringBuilder message = new StringBuilder(where(position)).append(", column '").append(name)
+        StringBuilder message = new StringBuilder(where(record)).append(", column '").append(name)
                 .append("': cannot read '").append(text).append("' as ").append(type.sqlName())
                 .append("; declare the column's type (types = {'").append(name)
                 .append("': 'VARCHAR'}) or fix the file");
         if (declared != null && !declared[column]) {
             message.append(" (").append(type.sqlName())
-                    .append(" was inferred from a sample of every file, which did not include this value)");
+                    .append(" was inferred from a sample of every file, which did not include this value;"
+                            + " sample_size = -1 reads every row to infer)");
         }
-        return new CsvFormatException(path, lineOf(position), name, text, message.toString());
+        return new CsvFormatException(path, lineOf(record), position, name, text, message.toString(), true);
+    }
+
+    CsvFormatException invalidUtf8(int column, byte[] a, int s, int e, long offset, long record) {
+        String text = text(a, s, e, MAX_TEXT);
+        String message = where(record) + ", column '" + names[column] + "': invalid UTF-8 at byte offset " + offset
+                + " in '" + text + "'; set encoding (e.g. encoding = 'latin-1') if the file is not UTF-8, or"
+                + " replace_invalid_utf8 = true to read such bytes as U+FFFD";
+        return new CsvFormatException(path, lineOf(record), offset, names[column], text, message, true);
     }
 
     CsvFormatException fieldCount(int found, boolean more, byte[] a, int recordStart, int limit, long position) {
-        String line = lineText(a, recordStart, limit);
+        String line = lineText(a, recordStart, limit, MAX_RAW);
         String message = where(position) + ": expected " + names.length + " fields ("
                 + String.join(", ", names) + ") but found " + (more ? "more than " + names.length : found)
-                + ": '" + line + "'; fix the file (every row needs one field per header column)";
+                + ": '" + line + "'; fix the file (every row needs one field per header column"
+                + (more ? "" : ", or null_padding = true reads missing fields as NULL") + ")";
         String column = more ? null : names[found];
-        return new CsvFormatException(path, lineOf(position), column, line, message);
+        return new CsvFormatException(path, lineOf(position), position, column, line, message, true);
     }
 
     CsvFormatException unterminatedQuote(int column, char quote, byte[] a, int s, int limit, long position) {
-        String text = lineText(a, s, limit);
+        String text = lineText(a, s, limit, MAX_TEXT);
         String message = where(position) + ", column '" + names[column] + "': the quoted field " + quote + text
                 .substring(Math.min(1, text.length())) + " is never closed: no closing " + quote
                 + " before the end of the file; fix the file (double a quote inside a quoted field: " + quote + quote + ")";
-        return new CsvFormatException(path, lineOf(position), names[column], text, message);
+        return new CsvFormatException(path, lineOf(position), position, names[column], text, message, false);
     }
 
-    CsvFormatException afterQuote(int column, char quote, byte[] a, int s, int limit, long position) {
-        String text = lineText(a, s, limit);
-        String message = where(position) + ", column '" + names[column] + "': unexpected text after the closing "
+    CsvFormatException afterQuote(int column, char quote, byte[] a, int s, int limit, long position, long record) {
+        String text = lineText(a, s, limit, MAX_TEXT);
+        String message = where(record) + ", column '" + names[column] + "': unexpected text after the closing "
                 + quote + " of a quoted field: '" + text + "'; fix the file (a quote inside a quoted field is written "
                 + quote + quote + ")";
-        return new CsvFormatException(path, lineOf(position), names[column], text, message);
+        return new CsvFormatException(path, lineOf(record), position, names[column], text, message, false);
+    }
+
+    CsvFormatException quoteInField(int column, char quote, byte[] a, int s, int at, int limit, long position,
+            long record) {
+        String name = names[Math.min(column, names.length - 1)];
+        String text = lineText(a, s, limit, MAX_TEXT);
+        String message = where(record) + ", column '" + name + "': a " + quote + " inside an unquoted field at byte offset "
+                + position + ": '" + text + "'; fix the file (quote the whole field and double the quote: "
+                + quote + "5'11" + quote + quote + quote + "), or set quote to a character the file does not use";
+        return new CsvFormatException(path, lineOf(record), position, name, text, message, false);
+    }
+
+    /**
+     * The record {@code a[s, e)} (which begins at file offset {@code position}) is longer than the limit.
+     * If a quote opened in it is still open, the message says where: the usual cause is a stray quote.
+     */
+    CsvFormatException lineTooLong(byte[] a, int s, int e, long position, int limit, Dialect dialect) {
+        int open = openQuote(a, s, e, dialect);
+        int column = 0;
+        for (int i = s; i < (open >= 0 ? open : s); i++) {
+            if (a[i] == dialect.delimiter()) {
+                column++;
+            }
+        }
+        StringBuilder message = new StringBuilder(where(position)).append(": a record longer than max_line_size = ")
+                .append(limit).append(" bytes");
+        String name = null;
+        long at = position;
+        if (open >= 0) {
+            at = position + (open - s);
+            name = column < names.length ? names[column] : null;
+            message.append("; the quote that opened at line ").append(lineOf(at)).append(" (byte offset ").append(at)
+                    .append(name != null ? ", column '" + name + "'" : "").append(") is never closed: ")
+                    .append((char) dialect.quote()).append(text(a, open + 1, Math.min(e, open + 41), 40))
+                    .append("...; fix the quoting, or set quote to another character");
+        } else {
+            message.append("; raise max_line_size if the record is really this long, or check the delimiter");
+        }
+        return new CsvFormatException(path, lineOf(position), at, name, text(a, s, Math.min(e, s + MAX_RAW), MAX_RAW),
+                message.toString(), false);
+    }
+
+    Reject reject(CsvFormatException e, byte[] a, int s, int end, long position) {
+        int stop = end;
+        while (stop > s && (a[stop - 1] == '\n' || a[stop - 1] == '\r')) {
+            stop--;
+        }
+        return new Reject(path, e.line() > 0 ? e.line() : lineOf(position), position, e.column(),
+                text(a, s, stop, MAX_RAW), e.getMessage());
+    }
+
+    /** The index of a quote opened in {@code a[s, e)} and not closed by {@code e}, or -1. */
+    private static int openQuote(byte[] a, int s, int e, Dialect d) {
+        boolean inside = false;
+        boolean fieldStart = true;
+        int opened = -1;
+        for (int i = s; i < e; i++) {
+            byte x = a[i];
+            if (inside) {
+                if (!d.doubling() && x == d.escape()) {
+                    i++;
+                } else if (x == d.quote()) {
+                    if (d.doubling() && i + 1 < e && a[i + 1] == d.quote()) {
+                        i++;
+                    } else {
+                        inside = false;
+                    }
+                }
+            } else if (x == d.quote() && fieldStart) {
+                inside = true;
+                opened = i;
+            } else {
+                fieldStart = x == d.delimiter() || x == '\n' || x == '\r';
+                continue;
+            }
+            fieldStart = false;
+        }
+        return inside ? opened : -1;
     }
 
     private String where(long position) {
@@ -74,26 +167,23 @@ final class CsvErrors {
 
     private long lineOf(long position) {
         try {
-            return LineCounter.lineAt(source, position);
+            return lines.lineAt(position);
         } catch (IOException e) {
             return -1;
         }
     }
 
-    private static String text(byte[] a, int s, int e) {
-        String text = new String(a, s, Math.min(e - s, MAX_TEXT), StandardCharsets.UTF_8);
-        return e - s > MAX_TEXT ? text + "..." : text;
+    private static String text(byte[] a, int s, int e, int max) {
+        String text = new String(a, s, Math.min(e - s, max), StandardCharsets.UTF_8);
+        return e - s > max ? text + "..." : text;
     }
 
     /** The text from {@code s} to the end of its line (or of the buffer), shortened. */
-    private static String lineText(byte[] a, int s, int limit) {
+    private static String lineText(byte[] a, int s, int limit, int max) {
         int e = s;
-        while (e < limit && a[e] != '\n' && e - s <= MAX_TEXT) {
+        while (e < limit && a[e] != '\n' && a[e] != '\r' && e - s <= max) {
             e++;
         }
-        if (e > s && a[e - 1] == '\r') {
-            e--;
-        }
-        return text(a, s, e);
+        return text(a, s, e, max);
     }
 }

@@ -3,12 +3,16 @@ package dev.floe.io.csv;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.FloeType;
+import dev.floe.io.CsvFormatException;
 import dev.floe.io.FileSplit;
 import dev.floe.io.FloeIOException;
+import dev.floe.io.Reject;
 import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
@@ -18,15 +22,16 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <h2>The split rule</h2>
  *
- * A split {@code [start, start + length)} owns every record that <em>begins</em> in that range. A record
- * begins at byte 0 or right after a record-ending LF. So a split
+ * A record begins at the file's <em>data start</em> {@code D} (byte 0, or after a UTF-8 byte order mark
+ * and the {@code skip} lines) or right after a record-ending line break: an LF or a CR that is not inside
+ * quotes. A split {@code [start, start + length)} owns every record that <em>begins</em> in that range:
  * <ul>
- *   <li>with {@code start > 0} skips the partial record at its start: it looks for the first LF at or
- *       after {@code start - 1}, and its first record begins right after it (if that is still before
- *       its end; otherwise the split owns no record);</li>
- *   <li>reads on past its end to finish the record that crosses it, and stops at the first record
+ *   <li>its first record is the first that begins at or after {@code max(start, D)}. Where that is, when
+ *       quoted fields may hold line breaks, is {@link RecordStarts}' job (it resolves the quote state at
+ *       {@code start} from the bytes after it, without reading the file from its beginning);</li>
+ *   <li>it reads on past its end to finish the record that crosses it, and stops at the first record
  *       that begins at or after its end (that record belongs to the next split);</li>
- *   <li>skips the header line only if {@code start == 0}.</li>
+ *   <li>the record at {@code D} is the header (if there is one): the split that owns it skips it.</li>
  * </ul>
  * Every record is therefore read by exactly one split, whatever the block size. Worked examples, on the
  * 12-byte file {@code "a,b\n1,2\n3,4\n"} (header {@code a,b} at bytes 0-3, {@code 1,2} at 4-7,
@@ -34,20 +39,22 @@ import org.apache.arrow.vector.FieldVector;
  * <pre>
  *  split [0, 5)   starts at 0: skips the header, record "1,2" begins at 4 &lt; 5: reads it (to byte 7);
  *                 record "3,4" begins at 8 &gt;= 5: stops.                       -&gt; 1,2
- *  split [5, 10)  byte 4 is not LF; the first LF at or after 4 is at 7, so its first record begins
- *                 at 8 &lt; 10: reads "3,4" (to byte 11); the next would begin at 12: stops.   -&gt; 3,4
- *  split [10, 12) the first LF at or after 9 is at 11; the next record would begin at 12 &gt;= 12. -&gt; nothing
+ *  split [5, 10)  byte 4 is not a line break; the first at or after 4 is at 7, so its first record
+ *                 begins at 8 &lt; 10: reads "3,4" (to byte 11); the next would begin at 12: stops. -&gt; 3,4
+ *  split [10, 12) the first line break at or after 9 is at 11; the next record would begin at 12. -&gt; nothing
  *  split [4, 8)   byte 3 is LF, so its first record begins at 4: reads "1,2"; 8 &gt;= 8: stops. -&gt; 1,2
  *  split [8, 9)   byte 7 is LF: reads "3,4", which begins at 8 and crosses the end at 9.   -&gt; 3,4
  *  block size 1:  splits [0,1) .. [11,12); only [0,1), [4,5) and [8,9) own a record.
  * </pre>
- * Lines end at LF; a CR before the LF is dropped (CRLF files). An empty line is skipped. The last record
- * of a file may lack its LF. Quoted fields ({@code "a, ""b"""}) may hold delimiters, doubled quotes and
- * line breaks: within a split the scanner follows quotes across lines. Finding the first record of a
- * split that starts inside a quoted line break needs the quote parity from the file start (issue #3):
- * that is the job of {@link #findFirstRecord()}, which today assumes no quoted line break crosses a
- * split start. Until it knows better, the dataset reads a file in which sampling saw a quoted line break
- * as one split.
+ * And with a quoted line break, {@code "a,b\n1,\"x\ny\"\n2,z\n"} (the LF at byte 7 is inside quotes):
+ * <pre>
+ *  split [6, 20)  the LF at 7 is inside quotes (RecordStarts: "outside" would make y" a field followed by a
+ *                 line break, fine, but then the quote at 9 ... starting inside, the quote at 9 closes the
+ *                 field and the LF at 10 ends the record); its first record begins at 11: "2,z" -&gt; 2,z
+ *  split [0, 6)   reads "1,"x\ny"" across its end (to byte 10); the next record begins at 11. -&gt; 1,"x\ny"
+ * </pre>
+ * A CRLF is a CR that ends the record and an empty line (skipped). Empty lines and comment lines (starting
+ * with the comment byte) are skipped. The last record of a file may lack its line break.
  *
  * <h2>Buffers and the restart rule</h2>
  *
@@ -58,15 +65,19 @@ import org.apache.arrow.vector.FieldVector;
  * The scanner reads the file in large positional reads (up to 4 MiB, less near the end of the split)
  * into {@code buf}, always followed by an LF sentinel at {@code buf[limit]} and 8 bytes of padding, so
  * that the field loop needs no bounds check and can look at 8 bytes at a time (SWAR: a word's bytes
- * are compared with the delimiter and LF at once; the sentinel stops it at the end of the data). A record is parsed in one go; if it runs into the end of the buffer before the end of
- * the file, parsing returns {@code NEED_MORE}, the unconsumed bytes move to the front (the buffer doubles
- * if one record fills it), more bytes are read, and the record is parsed again from its start: values
- * already written for that row are simply overwritten (the row is not counted until it completes).
+ * are compared with the delimiter, LF and CR at once; the sentinel stops it at the end of the data). A
+ * record is parsed in one go; if it runs into the end of the buffer before the end of the file, parsing
+ * returns {@code NEED_MORE}, the unconsumed bytes move to the front (the buffer doubles if one record
+ * fills it, up to {@code maxLineSize}: past that the record is an error), more bytes are read, and the
+ * record is parsed again from its start: values already written for that row are simply overwritten (the
+ * row is not counted until it completes).
  *
- * <h2>Values</h2>
- * An empty unquoted field is NULL. A quoted empty field is the empty string for a STRING column and NULL
- * for other types. Values are parsed by {@link ValueParsers} from the byte slice; a value that does not
- * parse throws a {@link dev.floe.io.CsvFormatException} naming file, line, column and text.
+ * <h2>Values and bad rows</h2>
+ * An empty unquoted field, or one equal to a null string, is NULL. A quoted empty field is the empty string
+ * for a STRING column and NULL for other types. Values are parsed by {@link ValueParsers} from the byte
+ * slice; a value that does not parse, or a row with the wrong number of fields, throws a
+ * {@link CsvFormatException} naming file, line, column and text; under {@code ignoreErrors} the row is
+ * skipped and counted instead (see {@link RowPolicy}).
  *
  * <p>Not thread-safe. The caller owns the vectors: it allocates them with room for {@code maxRows} rows
  * before each {@link #read}; the scanner writes values through {@link VectorSink} and sets the value counts.
@@ -87,6 +98,8 @@ public final class CsvScanner implements AutoCloseable {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LF_WORD = ONES * '\n';
+    private static final long CR_WORD = ONES * '\r';
+    private final long quoteWord;
     private static final boolean SWAR = MemoryUtil.LITTLE_ENDIAN;
     private static final int MIN_READ = 8 << 10;
     public static final int MAX_BUFFER = 4 << 20;
@@ -98,9 +111,12 @@ public final class CsvScanner implements AutoCloseable {
     private final long splitStart;
     private final long splitEnd;
     private final long fileLength;
+    private final Dialect dialect;
     private final byte delimiter;
     private final byte quote;
-    private final boolean header;
+    private final byte escape;
+    private final byte comment;
+    private final int maxLineSize;
     private final int columns;
     private final int[] kinds;
     private final long delimiterWord;
@@ -111,6 +127,8 @@ public final class CsvScanner implements AutoCloseable {
     private CsvErrors errors;
     private final String[] names;
     private boolean[] declared;
+    private RowPolicy policy = RowPolicy.STRICT;
+    private boolean fastNumbers = true;
 
     private byte[] buf;
     private long bufStart;
@@ -122,35 +140,48 @@ public final class CsvScanner implements AutoCloseable {
     private long firstRecord;
     private boolean finished;
     private long rows;
+    private long rejected;
+    private long replacements;
+    private List<Reject> rejects;
 
     private byte[] scratch = new byte[256];
     private byte[] quotedArray;
     private int quotedStart;
     private int quotedEnd;
 
+    /** The plain dialect (comma-like, doubled quotes, no comments, no skipped lines). */
+    public CsvScanner(ByteSource source, FileSplit split, char delimiter, char quote, boolean header,
+            String[] names, int maxBuffer) {
+        this(source, split, Dialect.csv(delimiter, quote, header), names, maxBuffer);
+    }
+
     /**
      * @param source    the split's file, owned (and closed) by this scanner
      * @param names     the file's column names, in file order
-     * @param maxBuffer the largest read buffer in bytes (a record longer than that still fits: the buffer grows)
+     * @param maxBuffer the largest read buffer in bytes (a longer record still fits: the buffer grows)
      */
-    public CsvScanner(ByteSource source, FileSplit split, char delimiter, char quote, boolean header,
-            String[] names, int maxBuffer) {
+    public CsvScanner(ByteSource source, FileSplit split, Dialect dialect, String[] names, int maxBuffer) {
         this.source = requireNonNull(source, "source is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
         this.path = split.path();
         this.splitStart = split.start();
         this.splitEnd = split.end();
         this.fileLength = split.fileLength();
-        this.delimiter = (byte) delimiter;
-        this.quote = (byte) quote;
-        this.header = header;
+        this.delimiter = dialect.delimiter();
+        this.quote = dialect.quote();
+        this.escape = dialect.escape();
+        this.comment = dialect.comment();
+        this.maxLineSize = dialect.maxLineSize();
         this.names = requireNonNull(names, "names is null").clone();
         this.columns = names.length;
         this.kinds = new int[columns];
         this.delimiterWord = ONES * (this.delimiter & 0xFF);
+        this.quoteWord = ONES * (this.quote & 0xFF);
         this.sink = new VectorSink(columns);
         this.maxBuffer = maxBuffer;
-        long wanted = Math.max(MIN_READ, split.length() + MIN_READ);
-        this.buf = new byte[(int) Math.min(maxBuffer, Math.min(wanted, fileLength - splitStart + MIN_READ)) + 1 + PAD];
+        long remaining = fileLength - splitStart;
+        long wanted = Math.min(split.length(), remaining) + MIN_READ;
+        this.buf = new byte[(int) Math.min(maxBuffer, Math.max(MIN_READ, wanted)) + 1 + PAD];
         if (columns == 0) {
             throw new IllegalArgumentException("a CSV file needs at least one column");
         }
@@ -174,6 +205,15 @@ public final class CsvScanner implements AutoCloseable {
         this.declared = declared.clone();
     }
 
+    /** How bad rows, null strings and short rows are treated (default: every problem is an error). */
+    public void policy(RowPolicy policy) {
+        this.policy = requireNonNull(policy, "policy is null");
+        this.fastNumbers = policy.nullStrings().length == 0;
+        if (policy.keepRejects() && rejects == null) {
+            rejects = new ArrayList<>();
+        }
+    }
+
     public static int kindOf(FloeType type) {
         switch (type) {
             case INT64: return INT64;
@@ -189,6 +229,21 @@ public final class CsvScanner implements AutoCloseable {
     /** Records read so far. */
     public long rows() {
         return rows;
+    }
+
+    /** Records skipped as bad so far (under ignoreErrors). */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** The rejected rows, if the policy keeps them; else an empty list. */
+    public List<Reject> rejects() {
+        return rejects == null ? List.of() : List.copyOf(rejects);
+    }
+
+    /** Invalid UTF-8 sequences replaced by U+FFFD so far (with replaceInvalidUtf8). */
+    public long replacements() {
+        return replacements;
     }
 
     /** File offset where the next record begins (after the split: where the last one ended). */
@@ -215,9 +270,8 @@ public final class CsvScanner implements AutoCloseable {
     public int read(int maxRows) {
         try {
             if (!positioned) {
-                findFirstRecord();
+                position(splitStart);
                 positioned = true;
-                firstRecord = splitStart == 0 ? 0 : bufStart + pos;
             }
             if (bound) {
                 sink.begin(maxRows);
@@ -235,28 +289,41 @@ public final class CsvScanner implements AutoCloseable {
                     continue;
                 }
                 byte first = buf[pos];
-                if (first == LF || (first == CR && buf[pos + 1] == LF)) {
-                    if (first == CR && pos + 1 == limit && !eof) {
-                        refill();
-                        continue;
-                    }
-                    pos = Math.min(pos + (first == CR ? 2 : 1), limit);
+                if (first == LF || first == CR) {
+                    pos++;
                     continue;
                 }
-                int next = parseRecord(pos, row);
-                if (next == NEED_MORE) {
-                    if (!refill()) {
-                        throw new IllegalStateException("record at byte " + position() + " of " + path
-                                + " needs more bytes but the file ended");
+                int next;
+                if (first == comment && comment != 0) {
+                    next = skipLine(pos);
+                } else {
+                    try {
+                        next = parseRecord(pos, row);
+                    } catch (CsvFormatException e) {
+                        next = reject(e, row);
+                        if (next == NEED_MORE) {
+                            refillOrFail();
+                        } else {
+                            pos = next;
+                        }
+                        continue;
                     }
+                    if (next != NEED_MORE) {
+                        row++;
+                    }
+                }
+                if (next == NEED_MORE) {
+                    refillOrFail();
                     continue;
                 }
                 pos = next;
-                row++;
             }
             rows += row;
             if (bound) {
                 sink.end(row);
+            }
+            if (finished) {
+                checkRejectFraction();
             }
             return row;
         } catch (IOException e) {
@@ -264,35 +331,119 @@ public final class CsvScanner implements AutoCloseable {
         }
     }
 
-    /** Positions {@code pos} at the first record this split owns (see the split rule). */
-    private void findFirstRecord() throws IOException {
-        if (splitStart == 0) {
-            bufStart = 0;
-            refill();
-            if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
-                pos = 3;
-            }
-            if (header) {
-                skipRecord();
-            }
+    private void refillOrFail() throws IOException {
+        if (!refill()) {
+            throw new IllegalStateException("record at byte " + position() + " of " + path
+                    + " needs more bytes but the file ended");
+        }
+    }
+
+    /**
+     * Handles a bad record that begins at {@code pos}: rethrows it unless the policy skips bad rows; else
+     * counts it, keeps it if asked, resets the row and returns the position after the record (or NEED_MORE).
+     */
+    private int reject(CsvFormatException e, int row) {
+        if (!policy.ignoreErrors() || !e.recoverable()) {
+            throw e;
+        }
+        int end = skipFields(pos);
+        if (end == NEED_MORE) {
+            return NEED_MORE;
+        }
+        rejected++;
+        if (bound) {
+            sink.resetRow(row);
+        }
+        if (rejects != null) {
+            rejects.add(errors().reject(e, buf, pos, end, bufStart + pos));
+        }
+        if (policy.maxRejects() >= 0 && rejected > policy.maxRejects()) {
+            throw new CsvFormatException(e.file(), e.line(), e.byteOffset(), e.column(), e.text(),
+                    Storage.displayName(path) + ": more than max_rejects = " + policy.maxRejects()
+                    + " rows rejected in one split; the last: " + e.getMessage()
+                    + "; fix the file or raise max_rejects", false);
+        }
+        return end;
+    }
+
+    private void checkRejectFraction() {
+        double max = policy.maxRejectsFraction();
+        long total = rows + rejected;
+        if (max >= 0 && rejected > 0 && rejected > max * total) {
+            throw new CsvFormatException(path, -1, -1, null, null, Storage.displayName(path) + ": "
+                    + rejected + " of " + total + " rows rejected in " + splitStart + "-" + splitEnd
+                    + ", more than max_rejects = " + max + " of them; fix the file or raise max_rejects", false);
+        }
+    }
+
+    /** Positions the buffer at the first record this split owns (see the split rule); skips the header. */
+    private void position(long start) throws IOException {
+        long dataStart = dataStart(source, fileLength, dialect);
+        long first = start <= dataStart ? dataStart
+                : RecordStarts.find(source, fileLength, dialect, dataStart, start);
+        firstRecord = start == 0 ? 0 : Math.min(first, fileLength);
+        bufStart = first;
+        pos = 0;
+        limit = 0;
+        if (first >= splitEnd || first >= fileLength) {
+            finished = true;
+            bufStart = Math.max(first, start);
             return;
         }
-        bufStart = splitStart - 1;
         refill();
-        while (true) {
-            int p = pos;
-            while (buf[p] != LF) {
+        if (dialect.header() && first == dataStart) {
+            skipRecord();
+        }
+    }
+
+    /**
+     * Where the first record of a file begins: after a UTF-8 byte order mark and {@code skip} physical
+     * lines (LF, CR or CRLF each end one), or the file's length if it has fewer lines.
+     */
+    public static long dataStart(ByteSource source, long fileLength, Dialect dialect) throws IOException {
+        Head head = new Head(source, fileLength);
+        long p = head.at(0) == 0xEF && head.at(1) == 0xBB && head.at(2) == 0xBF ? 3 : 0;
+        for (int lines = dialect.skip(); lines > 0; lines--) {
+            int x;
+            while ((x = head.at(p)) >= 0 && x != LF && x != CR) {
                 p++;
             }
-            if (p < limit) {
-                pos = p + 1;
-                return;
+            if (x < 0) {
+                return Math.min(p, fileLength);
             }
-            pos = limit;
-            if (!refill()) {
-                finished = true;
-                return;
+            p++;
+            if (x == CR && head.at(p) == LF) {
+                p++; // a CRLF ends one line
             }
+        }
+        return p;
+    }
+
+    /** Sequential byte access to the head of a file (cold path). */
+    private static final class Head {
+        private final ByteSource source;
+        private final long fileLength;
+        private final byte[] b = new byte[8192];
+        private long start = -1;
+        private int n;
+
+        Head(ByteSource source, long fileLength) {
+            this.source = source;
+            this.fileLength = fileLength;
+        }
+
+        int at(long p) throws IOException {
+            if (p >= fileLength) {
+                return -1;
+            }
+            if (start < 0 || p < start || p >= start + n) {
+                start = p;
+                n = source.read(p, b, 0, (int) Math.min(b.length, fileLength - p));
+                if (n <= 0) {
+                    return -1;
+                }
+            }
+            return b[(int) (p - start)] & 0xFF;
         }
     }
 
@@ -311,21 +462,40 @@ public final class CsvScanner implements AutoCloseable {
         }
     }
 
+    /** Skips a comment line; returns the position after its line break, or NEED_MORE. */
+    private int skipLine(int p) {
+        final byte[] b = buf;
+        while (b[p] != LF && b[p] != CR) {
+            p++;
+        }
+        if (p == limit && !eof) {
+            checkLineSize(pos, p);
+            return NEED_MORE;
+        }
+        return p == limit ? limit : p + 1;
+    }
+
     /** Scans one record of any number of fields without storing; returns the position after it. */
     private int skipFields(int p) {
         final byte[] b = buf;
+        int column = 0;
         while (true) {
             if (b[p] == quote) {
-                p = scanQuoted(p, 0, false);
+                p = scanQuoted(p, Math.min(column, columns - 1), false);
                 if (p == NEED_MORE) {
                     return NEED_MORE;
                 }
             } else {
+                int s = p;
                 p = fieldEnd(b, p);
                 if (p == limit && !eof) {
                     return NEED_MORE;
                 }
+                if (b[p] == quote && p < limit) {
+                    throw errors().quoteInField(column, (char) quote, b, s, p, limit, bufStart + p, bufStart + pos);
+                }
             }
+            column++;
             if (b[p] == delimiter) {
                 p++;
             } else {
@@ -353,7 +523,7 @@ public final class CsvScanner implements AutoCloseable {
                 store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
             } else {
                 int kind = kinds[c];
-                int end = kind == FLOAT64 || kind == INT64 ? tryNumber(b, p, c, row, kind == INT64) : -1;
+                int end = (kind == FLOAT64 || kind == INT64) && fastNumbers ? tryNumber(b, p, c, row, kind == INT64) : -1;
                 if (end >= 0) {
                     p = end;
                 } else {
@@ -361,11 +531,10 @@ public final class CsvScanner implements AutoCloseable {
                     if (p == limit && !eof) {
                         return NEED_MORE;
                     }
-                    int e = p;
-                    if (e > s && b[e - 1] == CR && b[p] == LF) {
-                        e--;
+                    if (b[p] == quote && p < limit) {
+                        throw errors().quoteInField(c, (char) quote, b, s, p, limit, bufStart + p, bufStart + start);
                     }
-                    store(c, row, b, s, e, false, s);
+                    store(c, row, b, s, p, false, s);
                 }
             }
             if (b[p] == d) {
@@ -375,7 +544,17 @@ public final class CsvScanner implements AutoCloseable {
                 p++;
             } else {
                 if (c != last) {
-                    throw errors().fieldCount(c + 1, false, b, start, limit, bufStart + start);
+                    if (!policy.nullPadding()) {
+                        throw errors().fieldCount(c + 1, false, b, start, limit, bufStart + start);
+                    }
+                    for (int k = c + 1; k <= last; k++) {
+                        if (kinds[k] != SKIP && kinds[k] != INFER) {
+                            sink.putNull(k, row);
+                        }
+                    }
+                }
+                if (p - start > maxLineSize) {
+                    throw errors().lineTooLong(b, start, p, bufStart + start, maxLineSize, dialect);
                 }
                 return p == limit ? limit : p + 1;
             }
@@ -385,7 +564,7 @@ public final class CsvScanner implements AutoCloseable {
     /**
      * The fast path of numbers: parses {@code [-]digits} (or {@code [-]digits[.digits]} for a double) while
      * scanning for the field's end, writes the value and returns the end; or returns -1 if the field is
-     * anything else (empty, long, exponent, CR, not a number, or cut by the end of the buffer), which the
+     * anything else (empty, long, exponent, not a number, or cut by the end of the buffer), which the
      * general path then handles. Same arithmetic as {@link ValueParsers#parseDouble}: bit-exact.
      */
     private int tryNumber(byte[] b, int p, int c, int row, boolean integer) {
@@ -413,7 +592,7 @@ public final class CsvScanner implements AutoCloseable {
             digits += fractionDigits;
         }
         byte t = b[q];
-        if ((t != delimiter && t != LF) || digits == 0 || digits > 18 || (q == limit && !eof)) {
+        if ((t != delimiter && t != LF && t != CR) || digits == 0 || digits > 18 || (q == limit && !eof)) {
             return -1;
         }
         if (integer) {
@@ -428,14 +607,19 @@ public final class CsvScanner implements AutoCloseable {
         return q;
     }
 
-    /** The position of the first delimiter or LF at or after {@code p} (the sentinel LF bounds it). */
+    /**
+     * The position of the first delimiter, LF, CR or quote at or after {@code p} (the sentinel LF bounds it).
+     * A quote there is an error (RFC 4180: a quote may only open a field), which the caller reports.
+     */
     private int fieldEnd(byte[] b, int p) {
         if (SWAR) {
             while (true) {
                 long word = MemoryUtil.getLong(b, p);
                 long x = word ^ delimiterWord;
                 long y = word ^ LF_WORD;
-                long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                long z = word ^ CR_WORD;
+                long w = word ^ quoteWord;
+                long found = ((x - ONES) & ~x | (y - ONES) & ~y | (z - ONES) & ~z | (w - ONES) & ~w) & HIGHS;
                 if (found != 0) {
                     return p + (Long.numberOfTrailingZeros(found) >>> 3);
                 }
@@ -443,7 +627,7 @@ public final class CsvScanner implements AutoCloseable {
             }
         }
         byte x;
-        while ((x = b[p]) != delimiter && x != LF) {
+        while ((x = b[p]) != delimiter && x != LF && x != CR && x != quote) {
             p++;
         }
         return p;
@@ -451,31 +635,42 @@ public final class CsvScanner implements AutoCloseable {
 
     /**
      * Scans the quoted field whose opening quote is at {@code p}. Returns the position of the byte that
-     * ends the field (delimiter, LF, or the sentinel at the end of the file), or NEED_MORE. With
+     * ends the field (delimiter, LF, CR, or the sentinel at the end of the file), or NEED_MORE. With
      * {@code capture}, sets quotedArray/Start/End to the unescaped value (in buf, or in scratch when it
-     * held doubled quotes).
+     * held escapes).
      */
     private int scanQuoted(int p, int column, boolean capture) {
         final byte[] b = buf;
         final byte q = quote;
+        final byte esc = escape;
         final int lim = limit;
         int start = p + 1;
         int i = start;
         boolean escaped = false;
         while (true) {
-            while (i < lim && b[i] != q) {
+            byte x;
+            while (i < lim && (x = b[i]) != q && x != esc) {
                 i++;
             }
             if (i >= lim) {
                 if (eof) {
                     throw errors().unterminatedQuote(column, (char) q, b, p, lim, bufStart + p);
                 }
+                checkLineSize(pos, i);
                 return NEED_MORE;
             }
             if (i + 1 == lim && !eof) {
                 return NEED_MORE;
             }
-            if (b[i + 1] == q && i + 1 < lim) {
+            if (b[i] == esc && esc != q) {
+                if (i + 1 >= lim) {
+                    throw errors().unterminatedQuote(column, (char) q, b, p, lim, bufStart + p);
+                }
+                escaped = true;
+                i += 2;
+                continue;
+            }
+            if (esc == q && i + 1 < lim && b[i + 1] == q) {
                 escaped = true;
                 i += 2;
                 continue;
@@ -484,21 +679,16 @@ public final class CsvScanner implements AutoCloseable {
         }
         int close = i;
         int after = i + 1;
-        if (b[after] == CR && after < lim && b[after + 1] == LF) {
-            after++;
-        }
         if (after == lim && !eof) {
             return NEED_MORE;
         }
-        if (b[after] != delimiter && b[after] != LF) {
-            throw errors().afterQuote(column, (char) q, b, p, lim, bufStart + p);
-        }
-        if (sampler != null && !noteLineBreak(b, start, close)) {
-            sampler.quotedLineBreak();
+        byte t = b[after];
+        if (t != delimiter && t != LF && t != CR) {
+            throw errors().afterQuote(column, (char) q, b, p, lim, bufStart + p, bufStart + pos);
         }
         if (capture) {
             if (escaped) {
-                unescape(b, start, close, q);
+                unescape(b, start, close);
             } else {
                 quotedArray = b;
                 quotedStart = start;
@@ -508,25 +698,19 @@ public final class CsvScanner implements AutoCloseable {
         return after;
     }
 
-    /** True if {@code b[s, e)} holds no LF (sampling only: the dataset needs to know about quoted line breaks). */
-    private static boolean noteLineBreak(byte[] b, int s, int e) {
-        for (int i = s; i < e; i++) {
-            if (b[i] == LF) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void unescape(byte[] b, int start, int end, byte q) {
+    private void unescape(byte[] b, int start, int end) {
         if (scratch.length < end - start) {
             scratch = new byte[Math.max(end - start, scratch.length * 2)];
         }
         int n = 0;
         for (int i = start; i < end; i++) {
-            scratch[n++] = b[i];
-            if (b[i] == q) {
+            byte x = b[i];
+            if (x == escape) {
+                // doubled quote: keep one; escape byte: keep the byte after it
                 i++;
+                scratch[n++] = escape == quote ? x : b[i];
+            } else {
+                scratch[n++] = x;
             }
         }
         quotedArray = scratch;
@@ -540,11 +724,19 @@ public final class CsvScanner implements AutoCloseable {
         if (kind == SKIP) {
             return;
         }
+        if (!quoted && policy.nullStrings().length != 0 && isNullString(a, s, e)) {
+            if (kind != INFER) {
+                sink.putNull(c, row);
+            }
+            return;
+        }
         if (kind == STRING) {
             if (e == s && !quoted) {
                 sink.putNull(c, row);
-            } else {
+            } else if (Utf8.isAscii(a, s, e) || Utf8.invalidAt(a, s, e) < 0) {
                 sink.putString(c, row, a, s, e - s);
+            } else {
+                putInvalidUtf8(c, row, a, s, e, fieldPos);
             }
             return;
         }
@@ -578,8 +770,30 @@ public final class CsvScanner implements AutoCloseable {
                     throw new IllegalStateException("unknown column kind " + kind + " of column " + c);
             }
         } catch (ParseFailure f) {
-            throw errors().badValue(c, typeOf(kind), a, s, e, bufStart + fieldPos);
+            throw errors().badValue(c, typeOf(kind), a, s, e, bufStart + fieldPos, bufStart + pos);
         }
+    }
+
+    private void putInvalidUtf8(int c, int row, byte[] a, int s, int e, int fieldPos) {
+        if (!policy.replaceInvalidUtf8()) {
+            int bad = Utf8.invalidAt(a, s, e);
+            long offset = a == buf ? bufStart + bad : bufStart + fieldPos;
+            throw errors().invalidUtf8(c, a, s, e, offset, bufStart + pos);
+        }
+        byte[] out = new byte[(e - s) * 3];
+        int[] count = new int[1];
+        int n = Utf8.replaceInvalid(a, s, e, out, count);
+        replacements += count[0];
+        sink.putString(c, row, out, 0, n);
+    }
+
+    private boolean isNullString(byte[] a, int s, int e) {
+        for (byte[] n : policy.nullStrings()) {
+            if (n.length == e - s && Arrays.equals(n, 0, n.length, a, s, e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FloeType typeOf(int kind) {
@@ -600,6 +814,13 @@ public final class CsvScanner implements AutoCloseable {
         return errors;
     }
 
+    /** A record that has reached {@code end} without ending is over the limit: fail, naming where it began. */
+    private void checkLineSize(int recordStart, int end) {
+        if (end - recordStart > maxLineSize) {
+            throw errors().lineTooLong(buf, recordStart, end, bufStart + recordStart, maxLineSize, dialect);
+        }
+    }
+
     /**
      * Keeps the unconsumed bytes {@code [pos, limit)}, moves them to the front (growing the buffer if
      * they fill it), and reads more. Returns false if the file has no more bytes.
@@ -615,6 +836,7 @@ public final class CsvScanner implements AutoCloseable {
             pos = 0;
             limit = keep;
         } else if (keep >= capacity()) {
+            checkLineSize(0, keep);
             buf = Arrays.copyOf(buf, capacity() * 2 + 1 + PAD);
         }
         long filePos = bufStart + limit;

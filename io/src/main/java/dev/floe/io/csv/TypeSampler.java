@@ -15,7 +15,7 @@ public final class TypeSampler {
     private final int[] candidates;
     private final long[] values;
     private final String[] demotedBy;
-    private boolean quotedLineBreak;
+    private int[] mapping;
 
     public TypeSampler(int columns) {
         candidates = new int[columns];
@@ -24,7 +24,13 @@ public final class TypeSampler {
         demotedBy = new String[columns];
     }
 
-    void observe(int column, byte[] a, int s, int e) {
+    /** From now on, the scanner's column {@code i} is this sampler's column {@code fileToSchema[i]}. */
+    public void mapping(int[] fileToSchema) {
+        this.mapping = fileToSchema.clone();
+    }
+
+    void observe(int fileColumn, byte[] a, int s, int e) {
+        int column = mapping == null ? fileColumn : mapping[fileColumn];
         int mask = candidates[column];
         values[column]++;
         if (mask == 0) {
@@ -37,17 +43,6 @@ public final class TypeSampler {
                 demotedBy[column] = new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8);
             }
         }
-    }
-
-    void quotedLineBreak() {
-        quotedLineBreak = true;
-    }
-
-    /** Whether a sampled quoted field held a line break since the last call; resets the flag. */
-    public boolean takeQuotedLineBreak() {
-        boolean seen = quotedLineBreak;
-        quotedLineBreak = false;
-        return seen;
     }
 
     public FloeType typeOf(int column) {

@@ -96,6 +96,16 @@ final class VectorSink {
         MemoryUtil.putInt(rowOffset + 4, (int) end);
     }
 
+    /** Makes {@code row} valid again in every column (a rejected record may have set some of it NULL). */
+    void resetRow(int row) {
+        for (int c = 0; c < vectors.length; c++) {
+            if (vectors[c] != null) {
+                long bit = validity[c] + (row >>> 3);
+                MemoryUtil.putByte(bit, (byte) (MemoryUtil.getByte(bit) | (1 << (row & 7))));
+            }
+        }
+    }
+
     void putNull(int c, int row) {
         long bit = validity[c] + (row >>> 3);
         MemoryUtil.putByte(bit, (byte) (MemoryUtil.getByte(bit) & ~(1 << (row & 7))));

@@ -1,0 +1,48 @@
+package dev.floe.io;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/** Fills a vector with one value (or NULL) for a batch: filename, partition keys, columns a file lacks. */
+final class Constants {
+    private Constants() {
+    }
+
+    static void fill(FieldVector vector, Object value, int rows) {
+        if (vector instanceof BaseVariableWidthVector) {
+            vector.reset();
+        }
+        for (int r = 0; r < rows; r++) {
+            if (value == null) {
+                if (vector instanceof BaseFixedWidthVector f) {
+                    f.setNull(r);
+                } else {
+                    ((BaseVariableWidthVector) vector).setNull(r);
+                }
+            } else if (vector instanceof VarCharVector v) {
+                v.setSafe(r, ((String) value).getBytes(StandardCharsets.UTF_8));
+            } else if (vector instanceof BigIntVector v) {
+                v.set(r, (Long) value);
+            } else if (vector instanceof Float8Vector v) {
+                v.set(r, (Double) value);
+            } else if (vector instanceof DateDayVector v) {
+                v.set(r, (Integer) value);
+            } else if (vector instanceof TimeStampMicroVector v) {
+                v.set(r, (Long) value);
+            } else if (vector instanceof BitVector v) {
+                v.set(r, (Boolean) value ? 1 : 0);
+            } else {
+                throw new IllegalStateException("cannot fill a " + vector.getClass().getSimpleName() + " with " + value);
+            }
+        }
+        vector.setValueCount(rows);
+    }
+}

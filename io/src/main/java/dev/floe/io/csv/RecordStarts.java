@@ -1,0 +1,277 @@
+package dev.floe.io.csv;
+
+import dev.floe.io.fs.ByteSource;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Finds where records really begin in a split that starts mid-file, when quoted fields may hold line
+ * breaks: the question "is the LF at byte p inside quotes?" depends on every quote before p.
+ *
+ * <h2>How</h2>
+ * The CSV grammar is a small automaton (states below). A split starting at byte {@code S} does not know
+ * the automaton's state there, so it runs <em>every</em> state at once as a hypothesis, from byte
+ * {@code S - 1} forward, and drops the hypotheses the bytes refute:
+ * <ul>
+ *   <li>a grammar error: text after a closing quote ({@code "a"x}), a doubled quote when a distinct
+ *       escape is in use, or the end of the file inside quotes. The scanner rejects the same inputs, so the
+ *       true state of a readable file is never refuted;</li>
+ *   <li>a record longer than {@code max_line_size}: the scanner refuses such records too. This is what
+ *       refutes "inside quotes" in a stretch of text without quotes, within {@code max_line_size} bytes.</li>
+ * </ul>
+ * Hypotheses that reach the same state at the same byte with the same first record start are merged.
+ * As soon as every surviving hypothesis names the same first record start at or after {@code S}, that is
+ * the answer. Typical quoted files decide within a field or two: a wrong guess soon meets a quote
+ * followed by text ({@code "x}: inside quotes that quote must close the field, and {@code x} cannot follow)
+ * or text followed by a quote ({@code x"}: outside quotes a quote cannot appear inside a field).
+ *
+ * <p>A short cut and a fallback:
+ * <ol>
+ *   <li>If the {@code max_line_size} bytes before {@code S} hold no quote byte, {@code S} cannot be inside
+ *       a quoted field (its record would be longer than the limit): only the states outside quotes are
+ *       hypotheses, and they agree after one byte. This is the case of files without quotes, and costs one
+ *       backward scan of those bytes for a quote (it stops at the first quote it meets).</li>
+ *   <li>If the hypotheses are still undecided {@code 2 * max_line_size} bytes after {@code S}, or all are
+ *       refuted (the file is malformed somewhere), the state is computed exactly: one automaton run from
+ *       the start of the data. Correct always; slow only for rare, pathological files.</li>
+ * </ol>
+ *
+ * <pre>
+ * states: LS record start   FS field start   UQ unquoted field   Q inside quotes
+ *         QE after a quote inside quotes (closing, or the first of "")   ESC after the escape byte
+ *         CMT in a comment line   ERR refuted
+ * </pre>
+ * A quote inside an unquoted field ({@code 5'11"}) is an error (RFC 4180), for the scanner as here: with
+ * such quotes read as text, a stretch like {@code xx\nyy",1} reads the same inside quotes as outside, and
+ * no local scan could tell where records start.
+ */
+public final class RecordStarts {
+    static final int LS = 0, FS = 1, UQ = 2, Q = 3, QE = 4, ESC = 5, CMT = 6, ERR = 7;
+    private static final int STATES = 7;
+    private static final int OTHER = 0, DELIM = 1, EOL = 2, QUOTE = 3, ESCAPE = 4, COMMENT = 5;
+    private static final int CHUNK = 64 << 10;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordStarts.class);
+    private String why = "";
+
+    private final ByteSource source;
+    private final long fileLength;
+    private final int lineLimit;
+    private final byte quote;
+    private final boolean comments;
+    private final boolean doubling;
+    private final byte[] classes = new byte[256];
+    private final byte[][] next = new byte[STATES][6];
+    private final byte[] chunk;
+    private long chunkStart = -1;
+    private int chunkLength;
+
+    /** Byte offsets that start records (after a record-ending byte) are reported through this. */
+    RecordStarts(ByteSource source, long fileLength, Dialect dialect) {
+        this.source = source;
+        this.fileLength = fileLength;
+        this.lineLimit = dialect.maxLineSize();
+        this.quote = dialect.quote();
+        this.comments = dialect.comment() != 0;
+        this.doubling = dialect.doubling();
+        this.chunk = new byte[(int) Math.min(CHUNK, Math.max(16, fileLength))];
+        classes['\n'] = EOL;
+        classes['\r'] = EOL;
+        classes[dialect.delimiter() & 0xFF] = DELIM;
+        if (!dialect.doubling()) {
+            classes[dialect.escape() & 0xFF] = ESCAPE;
+        }
+        classes[dialect.quote() & 0xFF] = QUOTE;
+        if (dialect.comment() != 0) {
+            classes[dialect.comment() & 0xFF] = COMMENT;
+        }
+        int[][] t = {
+            //        OTHER DELIM EOL QUOTE ESCAPE COMMENT
+            /* LS  */ {UQ, FS, LS, Q, UQ, CMT},
+            /* FS  */ {UQ, FS, LS, Q, UQ, UQ},
+            /* UQ  */ {UQ, FS, LS, ERR, UQ, UQ},
+            /* Q   */ {Q, Q, Q, QE, ESC, Q},
+            /* QE  */ {ERR, FS, LS, dialect.doubling() ? Q : ERR, ERR, ERR},
+            /* ESC */ {Q, Q, Q, Q, Q, Q},
+            /* CMT */ {CMT, CMT, LS, CMT, CMT, CMT},
+        };
+        for (int s = 0; s < STATES; s++) {
+            for (int c = 0; c < 6; c++) {
+                next[s][c] = (byte) t[s][c];
+            }
+        }
+    }
+
+    /**
+     * The offset of the first record that begins at or after {@code start} (a record begins at
+     * {@code dataStart} or right after a record-ending LF or CR), or {@code fileLength} if there is none.
+     *
+     * @param dataStart where the first record of the file begins (after a byte order mark and skipped
+     *                  lines); {@code start > dataStart}
+     */
+    public static long find(ByteSource source, long fileLength, Dialect dialect, long dataStart, long start)
+            throws IOException {
+        if (start <= dataStart) {
+            return dataStart;
+        }
+        RecordStarts r = new RecordStarts(source, fileLength, dialect);
+        boolean outside = r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start);
+        long found = r.speculate(start, outside);
+        if (found < 0) {
+            log.debug("{}: no local answer where records start after byte {} ({}): reading from byte {}",
+                    source.path(), start, r.why, dataStart);
+            found = r.exact(dataStart, start);
+        }
+        return found;
+    }
+
+    boolean noQuoteBefore(long from, long to) throws IOException {
+        for (long p = to - 1; p >= from; ) {
+            long lo = Math.max(from, p - chunk.length + 1);
+            load(lo);
+            for (int i = (int) (p - chunkStart); i >= 0; i--) {
+                if (chunk[i] == quote) {
+                    return false;
+                }
+            }
+            p = lo - 1;
+        }
+        return true;
+    }
+
+    /**
+     * Runs every state (or with {@code outside}, every state outside quotes) as a hypothesis from
+     * {@code start - 1}; returns the first record start they agree on, or -1.
+     */
+    long speculate(long start, boolean outside) throws IOException {
+        int[] state = new int[STATES];
+        long[] last = new long[STATES];
+        long[] first = new long[STATES];
+        int n = 0;
+        for (int s = 0; s < STATES; s++) {
+            if ((s == CMT && !comments) || (s == ESC && doubling)) {
+                continue; // states this dialect never enters
+            }
+            if (outside && (s == Q || s == ESC || s == QE)) {
+                continue; // no quote in the max_line_size bytes before start: not inside quotes
+            }
+            state[n] = s;
+            last[n] = start - 1;
+            first[n] = -1;
+            n++;
+        }
+        long bound = start + 2L * lineLimit;
+        for (long p = start - 1; ; p++) {
+            int b = p < fileLength ? byteAt(p) : -1;
+            if (b < 0) { // end of the file: inside quotes is refuted; the others own no further record
+                int kept = 0;
+                long answer = -2;
+                for (int h = 0; h < n; h++) {
+                    if (state[h] == Q || state[h] == ESC) {
+                        continue;
+                    }
+                    long f = first[h] >= 0 ? first[h] : fileLength;
+                    if (answer == -2 || answer == f) {
+                        answer = f;
+                        kept++;
+                    } else {
+                        why = "hypotheses disagree at the end of the file: " + Arrays.toString(Arrays.copyOf(first, n));
+                        return -1;
+                    }
+                }
+                return kept == 0 ? -1 : answer;
+            }
+            int c = classes[b];
+            int m = 0;
+            for (int h = 0; h < n; h++) {
+                int from = state[h];
+                int to = next[from][c];
+                long lastStart = last[h];
+                if (to != ERR && from != CMT && c != EOL && p - lastStart >= lineLimit) {
+                    to = ERR; // this record would be longer than max_line_size
+                }
+                if (to == ERR) {
+                    continue;
+                }
+                long f = first[h];
+                if (to == LS) {
+                    lastStart = p + 1;
+                    if (f < 0 && p + 1 >= start) {
+                        f = p + 1;
+                    }
+                }
+                // merge with an equal hypothesis
+                boolean merged = false;
+                for (int k = 0; k < m; k++) {
+                    if (state[k] == to && first[k] == f) {
+                        last[k] = Math.max(last[k], lastStart);
+                        merged = true;
+                        break;
+                    }
+                }
+                if (!merged) {
+                    state[m] = to;
+                    last[m] = lastStart;
+                    first[m] = f;
+                    m++;
+                }
+            }
+            n = m;
+            if (n == 0) {
+                why = "every hypothesis refuted at byte " + p;
+                return -1;
+            }
+            long agreed = first[0];
+            for (int h = 1; h < n && agreed >= 0; h++) {
+                if (first[h] != agreed) {
+                    agreed = -1;
+                }
+            }
+            if (agreed >= 0) {
+                return agreed;
+            }
+            if (p > bound) {
+                why = "undecided after " + (p - start) + " bytes";
+                return -1;
+            }
+        }
+    }
+
+    /** One automaton from the start of the data: always right (the slow path). */
+    long exact(long dataStart, long start) throws IOException {
+        int state = LS;
+        long lastStart = dataStart;
+        for (long p = dataStart; p < fileLength; p++) {
+            int b = byteAt(p);
+            if (b < 0) {
+                break;
+            }
+            state = next[state][classes[b]];
+            if (state == ERR) {
+                // a malformed record: the split that owns it reports it
+                return lastStart >= start ? lastStart : fileLength;
+            }
+            if (state == LS) {
+                lastStart = p + 1;
+                if (p + 1 >= start) {
+                    return p + 1;
+                }
+            }
+        }
+        return fileLength;
+    }
+
+    private int byteAt(long p) throws IOException {
+        if (p < chunkStart || p >= chunkStart + chunkLength) {
+            load(p);
+            if (chunkLength == 0) {
+                return -1;
+            }
+        }
+        return chunk[(int) (p - chunkStart)] & 0xFF;
+    }
+
+    private void load(long p) throws IOException {
+        chunkStart = p;
+        chunkLength = source.read(p, chunk, 0, (int) Math.min(chunk.length, Math.max(0, fileLength - p)));
+    }
+}

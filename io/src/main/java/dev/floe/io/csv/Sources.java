@@ -1,0 +1,171 @@
+package dev.floe.io.csv;
+
+import dev.floe.io.CsvOptions;
+import dev.floe.io.FloeIOException;
+import dev.floe.io.fs.ByteSource;
+import dev.floe.io.fs.Storage;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a CSV file's bytes as the scanner wants them: UTF-8, uncompressed. A plain UTF-8 file is read in
+ * place ({@link Storage#open}, positional reads, splittable). A compressed file, or one in another encoding,
+ * is decoded as a stream ({@link StreamSource}) and is one split: its decoded length is unknown
+ * ({@link #UNKNOWN_LENGTH}).
+ *
+ * <pre>
+ *   fs ByteSource ─► InputStream ─► gzip | bz2 ─► transcode to UTF-8 ─► StreamSource ─► scanner
+ * </pre>
+ */
+public final class Sources {
+    /** The "file length" a scanner is given for a stream: it reads until the stream ends. */
+    public static final long UNKNOWN_LENGTH = Long.MAX_VALUE / 2;
+
+    private Sources() {
+    }
+
+    /** Whether {@code path} must be read as one stream (compressed, or not UTF-8). */
+    public static boolean isStream(String path, CsvOptions options) {
+        return !Compression.NONE.equals(Compression.of(path, options.compression()))
+                || !Encodings.isUtf8(options.encoding());
+    }
+
+    /** The decoded bytes of {@code path}. */
+    public static ByteSource open(String path, CsvOptions options) {
+        if (!isStream(path, options)) {
+            return Storage.open(path);
+        }
+        String codec = Compression.of(path, options.compression());
+        if (Compression.ZSTD.equals(codec)) {
+            throw new FloeIOException("cannot read " + Storage.displayName(path) + ": zstd (.zst) is not supported"
+                    + " (no codec on the classpath); decompress it first, or use gzip or bz2");
+        }
+        String encoding = options.encoding();
+        return new StreamSource(path, () -> decode(path, codec, encoding));
+    }
+
+    private static InputStream decode(String path, String codec, String encoding) throws IOException {
+        InputStream raw = new BufferedInputStream(new SourceStream(Storage.open(path)), 1 << 16);
+        InputStream in;
+        switch (codec) {
+            case Compression.GZIP:
+                in = new GZIPInputStream(raw, 1 << 16);
+                break;
+            case Compression.BZIP2:
+                in = bzip2(raw);
+                break;
+            default:
+                in = raw;
+                break;
+        }
+        if (!Encodings.isUtf8(encoding)) {
+            in = new Utf8Encoding(new InputStreamReader(in, Encodings.charset(encoding)));
+        }
+        return in;
+    }
+
+    private static InputStream bzip2(InputStream raw) throws IOException {
+        org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+        codec.setConf(new org.apache.hadoop.conf.Configuration(false));
+        return codec.createInputStream(raw);
+    }
+
+    /** A ByteSource as a sequential InputStream. */
+    private static final class SourceStream extends InputStream {
+        private final ByteSource source;
+        private long at;
+
+        SourceStream(ByteSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n = source.read(at, b, off, len);
+            if (n <= 0) {
+                return -1;
+            }
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+
+    /** Characters re-encoded as UTF-8 bytes (malformed input in the source encoding is an error). */
+    private static final class Utf8Encoding extends InputStream {
+        private final Reader reader;
+        private final char[] chars = new char[8192];
+        private byte[] bytes = new byte[0];
+        private int pos;
+
+        Utf8Encoding(Reader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            return bytes[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean fill() throws IOException {
+            while (pos >= bytes.length) {
+                int n = reader.read(chars);
+                if (n < 0) {
+                    return false;
+                }
+                int end = n;
+                if (Character.isHighSurrogate(chars[n - 1])) {
+                    int more = reader.read();
+                    if (more >= 0) {
+                        bytes = (new String(chars, 0, n) + (char) more).getBytes(StandardCharsets.UTF_8);
+                        pos = 0;
+                        continue;
+                    }
+                }
+                bytes = new String(chars, 0, end).getBytes(StandardCharsets.UTF_8);
+                pos = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}

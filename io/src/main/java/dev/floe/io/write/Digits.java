@@ -1,0 +1,54 @@
+package dev.floe.io.write;
+
+/** Decimal digits into byte arrays, without allocating. */
+final class Digits {
+    private static final long[] POW10 = new long[19];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private Digits() {
+    }
+
+    /** Writes {@code v} as {@link Long#toString} does at {@code p}; returns the position after it. */
+    static int putLong(byte[] buf, int p, long v) {
+        if (v == Long.MIN_VALUE) {
+            byte[] min = "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(min, 0, buf, p, min.length);
+            return p + min.length;
+        }
+        if (v < 0) {
+            buf[p++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        while (digits < 19 && v >= POW10[digits]) {
+            digits++;
+        }
+        int i = p + digits;
+        while (v >= 100) {   // two digits per division
+            int two = (int) (v % 100);
+            v /= 100;
+            buf[--i] = (byte) ('0' + two % 10);
+            buf[--i] = (byte) ('0' + two / 10);
+        }
+        if (v >= 10) {
+            buf[--i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        buf[--i] = (byte) ('0' + v);
+        return p + digits;
+    }
+
+    /** Two digits of {@code v} in 0..99. */
+    static int put2(byte[] buf, int p, int v) {
+        buf[p] = (byte) ('0' + v / 10);
+        buf[p + 1] = (byte) ('0' + v % 10);
+        return p + 2;
+    }
+}
