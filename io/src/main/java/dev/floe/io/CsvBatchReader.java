@@ -6,6 +6,7 @@ import dev.floe.expressions.Field;
 import dev.floe.expressions.Schema;
 import dev.floe.io.csv.CsvScanner;
 import dev.floe.io.csv.Dialect;
+import dev.floe.io.csv.Formats;
 import dev.floe.io.csv.HivePartitions;
 import dev.floe.io.csv.RowPolicy;
 import dev.floe.io.csv.SchemaInference.FileColumns;
@@ -65,6 +66,7 @@ public final class CsvBatchReader implements AutoCloseable {
         try {
             s.declared(declared);
             s.policy(RowPolicy.of(options));
+            s.formats(Formats.of(options));
             List<String> fileColumns = layout.columns();
             for (int column : projection) {
                 Field field = schema.field(column);
@@ -108,6 +110,15 @@ public final class CsvBatchReader implements AutoCloseable {
     private void constant(FieldVector vector, Object value) {
         constants.add(vector);
         constantValues.add(value);
+    }
+
+    /**
+     * Counts this reader's rejected rows into {@code counter} too, and applies {@link CsvOptions#maxRejects()}
+     * to the counter's total: a query passes one counter to all the readers of its splits so that the
+     * budget bounds the whole query. Without it the budget applies to each split. Call before {@link #next()}.
+     */
+    public void shareRejectCount(java.util.concurrent.atomic.AtomicLong counter) {
+        scanner.sharedRejected(requireNonNull(counter, "counter is null"));
     }
 
     /** Reads the next batch; false at the end of the split (the batch is then empty). */

@@ -45,6 +45,11 @@ import java.util.function.Consumer;
  *   <li>{@code types}: declared column types; they always win. {@code timestampColumns}: pandas'
  *       {@code parse_dates}. {@code allVarchar}: every column is text exactly as in the file, unquoted.</li>
  *   <li>{@code sampleSize}: rows sampled per sample point for inference; -1 reads every row.</li>
+ *   <li>{@code dateFormat}, {@code timestampFormat}: strftime patterns ({@link dev.floe.io.csv.StrftimeFormat}),
+ *       tried before ISO 8601. ISO timestamps may use a space or {@code T}, fractions, and {@code Z} or an
+ *       offset, which is converted to UTC.</li>
+ *   <li>{@code exactDecimals} ({@code decimal = 'varchar'}): decimals with more than 15 significant digits
+ *       keep a column VARCHAR instead of rounding to DOUBLE.</li>
  *   <li>{@code unionByName}: files with different columns are read into the union of their columns
  *       (missing ones NULL); without it differing column sets are an error.</li>
  *   <li>{@code filename}: adds a {@code filename} column; {@code hivePartitioning}: adds the
@@ -57,8 +62,9 @@ import java.util.function.Consumer;
  *       ({@link CsvBatchReader#rowsRejected()}); with {@code rejects}, each is also kept as a
  *       {@link Reject}. Structural errors (an unclosed quote, text after a closing quote, a record over
  *       {@code maxLineSize}) stay fatal: after them no record boundary can be trusted.</li>
- *   <li>{@code maxRejects}/{@code maxRejectsFraction}: past this many (or this fraction of) rejected rows
- *       in a split, reading fails. Default: no budget.</li>
+ *   <li>{@code maxRejects}/{@code maxRejectsFraction}: past this many (or this fraction of) rejected rows,
+ *       reading fails. The count is per split, or across every reader given one shared counter
+ *       ({@link CsvBatchReader#shareRejectCount}); the fraction is per split. Default: no budget.</li>
  *   <li>{@code nullPadding}: a row with too few fields gets NULLs for the missing ones (too many fields
  *       is always an error, or a reject).</li>
  * </ul>
@@ -96,6 +102,7 @@ public final class CsvOptions implements Serializable {
         long sampleSize = DEFAULT_SAMPLE_SIZE;
         String dateFormat = null;
         String timestampFormat = null;
+        boolean exactDecimals = false;
         boolean unionByName = false;
         boolean filename = false;
         boolean hivePartitioning = false;
@@ -110,7 +117,7 @@ public final class CsvOptions implements Serializable {
         List<Object> all() {
             return java.util.Arrays.asList(header, delimiter, quote, escape, comment, skip, nullStrings, encoding,
                     replaceInvalidUtf8, maxLineSize, compression, timestampColumns, types, allVarchar, sampleSize,
-                    dateFormat, timestampFormat, unionByName, filename, hivePartitioning, ignoreErrors, rejects,
+                    dateFormat, timestampFormat, exactDecimals, unionByName, filename, hivePartitioning, ignoreErrors, rejects,
                     maxRejects, maxRejectsFraction, nullPadding, blockSize, batchRows);
         }
 
@@ -192,6 +199,12 @@ public final class CsvOptions implements Serializable {
         if (v.maxRejectsFraction > 1) {
             throw new IllegalArgumentException("maxRejectsFraction must be at most 1, got " + v.maxRejectsFraction);
         }
+        if (v.dateFormat != null) {
+            dev.floe.io.csv.StrftimeFormat.compile(v.dateFormat);
+        }
+        if (v.timestampFormat != null) {
+            dev.floe.io.csv.StrftimeFormat.compile(v.timestampFormat);
+        }
         Encodings.check(v.encoding);
         Compression.check(v.compression);
     }
@@ -272,6 +285,15 @@ public final class CsvOptions implements Serializable {
     /** A strftime pattern for TIMESTAMP columns, or null for ISO 8601. */
     public String timestampFormat() {
         return v.timestampFormat;
+    }
+
+    /**
+     * True if decimals with more than 15 significant digits (which a DOUBLE cannot hold exactly) make a
+     * column VARCHAR by inference ({@code decimal = 'varchar'}); false (the default, {@code 'double'}): they
+     * are read as the nearest DOUBLE, as pandas and DuckDB do.
+     */
+    public boolean exactDecimals() {
+        return v.exactDecimals;
     }
 
     public boolean unionByName() {
@@ -405,6 +427,10 @@ public final class CsvOptions implements Serializable {
 
     public CsvOptions withTimestampFormat(String pattern) {
         return with(c -> c.timestampFormat = pattern);
+    }
+
+    public CsvOptions withExactDecimals(boolean exact) {
+        return with(c -> c.exactDecimals = exact);
     }
 
     public CsvOptions withUnionByName(boolean union) {

@@ -106,8 +106,12 @@ final class CsvOptionsMap {
             case "batch_rows":
                 return o.withBatchRows(Math.toIntExact(number(value)));
             case "decimal":
-                throw new IllegalArgumentException("not supported yet: numbers that do not fit a DOUBLE exactly"
-                        + " are read as VARCHAR; declare types = {'col': 'DOUBLE'} to accept rounding");
+                switch (string(value).toLowerCase(Locale.ROOT)) {
+                    case "double": return o.withExactDecimals(false);
+                    case "varchar": return o.withExactDecimals(true);
+                    default: throw new IllegalArgumentException("expected 'double' (round to the nearest DOUBLE)"
+                            + " or 'varchar' (keep numbers a DOUBLE cannot hold exactly as text)");
+                }
             default:
                 throw new IllegalArgumentException(unknown(name));
         }

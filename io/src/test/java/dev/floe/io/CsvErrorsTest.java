@@ -109,6 +109,7 @@ class CsvErrorsTest {
     void tooFewFields() throws IOException {
         Path file = TestTables.write(dir, "a.csv", "a,b,c\n1,2,3\n4,5\n");
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataset.open(file.toString(), CsvOptions.defaults()));
+        assertEquals("file:" + file, e.file());
         assertEquals(3, e.line());
         assertEquals("c", e.column());
         assertEquals(file + " line 3: expected 3 fields (a, b, c) but found 2: '4,5'; fix the file"
@@ -139,7 +140,9 @@ class CsvErrorsTest {
     void tooManyFieldsIsFoundAlreadyWhileSampling() throws IOException {
         Path file = TestTables.write(dir, "a.csv", "a,b\n1,2\n3,4,5\n");
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataset.open(file.toString(), CsvOptions.defaults()));
+        assertEquals("file:" + file, e.file());
         assertEquals(3, e.line());
+        assertEquals(null, e.column()); // too many fields: the row as a whole
         assertTrue(e.getMessage().startsWith(file + " line 3: expected 2 fields (a, b) but found more than 2: '3,4,5'"), e.getMessage());
     }
 
@@ -147,6 +150,7 @@ class CsvErrorsTest {
     void anUnterminatedQuote() throws IOException {
         Path file = TestTables.write(dir, "a.csv", "a,b\n1,\"x\n2,y\n");
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataset.open(file.toString(), CsvOptions.defaults()));
+        assertEquals("file:" + file, e.file());
         assertEquals(2, e.line());
         assertEquals("b", e.column());
         assertTrue(e.getMessage().contains("is never closed"), e.getMessage());
@@ -156,7 +160,9 @@ class CsvErrorsTest {
     void textAfterAClosingQuote() throws IOException {
         Path file = TestTables.write(dir, "a.csv", "a,b\n1,\"x\"y\n");
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvDataset.open(file.toString(), CsvOptions.defaults()));
+        assertEquals("file:" + file, e.file());
         assertEquals(2, e.line());
+        assertEquals("b", e.column());
         assertTrue(e.getMessage().contains("unexpected text after the closing \""), e.getMessage());
     }
 

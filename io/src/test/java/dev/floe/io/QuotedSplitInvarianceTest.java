@@ -133,6 +133,23 @@ class QuotedSplitInvarianceTest {
         }
     }
 
+    /** The worked example in CsvScanner's javadoc, split by split. */
+    @org.junit.jupiter.api.Test
+    void theJavadocExample() throws Exception {
+        Path file = TestTables.write(dir, "doc.csv", "a,b\n1,\"x\ny\"\n2,z\n");
+        CsvDataset dataset = CsvDataset.open(file.toString(), CsvOptions.defaults().withBlockSize(8));
+        assertEquals(2, dataset.splits().size());
+        try (RootAllocator allocator = new RootAllocator()) {
+            for (int i = 0; i < 2; i++) {
+                try (CsvBatchReader reader = dataset.openSplit(dataset.splits().get(i), allocator, null)) {
+                    assertTrue(reader.next());
+                    assertEquals(List.of(i == 0 ? List.of(1L, "x\ny") : List.of(2L, "z")), TestTables.rows(reader.batch()));
+                    assertEquals(false, reader.next());
+                }
+            }
+        }
+    }
+
     /** Reads every split (on {@code threads} threads at once), concatenated in split order. */
     static List<List<Object>> read(CsvDataset dataset, BufferAllocator allocator, int threads) throws Exception {
         if (threads == 1) {

@@ -74,7 +74,7 @@ class SchemaInferenceTest {
                 + "2000-01-01 00:00:00,2000-01-01T00:00:00,2000-01-01 00:00:00,2000-01-01\n"
                 + "2000-01-01 00:00:01.5,,2000-13-01 00:00:00,2000-01-02\n");
         assertEquals(Schema.of(new Field("t1", FloeType.TIMESTAMP), new Field("t2", FloeType.TIMESTAMP),
-                new Field("t3", FloeType.STRING), new Field("d", FloeType.STRING)), schemaOf("a.csv", CsvOptions.defaults()));
+                new Field("t3", FloeType.STRING), new Field("d", FloeType.DATE)), schemaOf("a.csv", CsvOptions.defaults()));
         assertEquals(FloeType.TIMESTAMP, schemaOf("a.csv", CsvOptions.parseDates("d")).field(3).type());
     }
 

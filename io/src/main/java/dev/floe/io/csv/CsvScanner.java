@@ -46,12 +46,15 @@ import org.apache.arrow.vector.FieldVector;
  *  split [8, 9)   byte 7 is LF: reads "3,4", which begins at 8 and crosses the end at 9.   -&gt; 3,4
  *  block size 1:  splits [0,1) .. [11,12); only [0,1), [4,5) and [8,9) own a record.
  * </pre>
- * And with a quoted line break, {@code "a,b\n1,\"x\ny\"\n2,z\n"} (the LF at byte 7 is inside quotes):
+ * And with a quoted line break, the 16-byte file {@code a,b\n1,"x\ny"\n2,z\n} (header at 0-3, the record
+ * {@code 1,"x\ny"} at 4-11 with a quoted LF at byte 8, {@code 2,z} at 12-15):
  * <pre>
- *  split [6, 20)  the LF at 7 is inside quotes (RecordStarts: "outside" would make y" a field followed by a
- *                 line break, fine, but then the quote at 9 ... starting inside, the quote at 9 closes the
- *                 field and the LF at 10 ends the record); its first record begins at 11: "2,z" -&gt; 2,z
- *  split [0, 6)   reads "1,"x\ny"" across its end (to byte 10); the next record begins at 11. -&gt; 1,"x\ny"
+ *  split [0, 8)   skips the header; record 1,"x\ny" begins at 4 &lt; 8: reads it across its end, to byte 11;
+ *                 the next record begins at 12 &gt;= 8: stops.                           -&gt; 1,"x\ny"
+ *  split [8, 16)  does the LF at 8 end a record? RecordStarts runs every state from byte 7 (x): "outside
+ *                 quotes" takes the LF as a record end, then reads y" -- a quote inside an unquoted field:
+ *                 refuted. "Inside quotes" reads LF, y, the closing quote at 10, and the LF at 11 ends the
+ *                 record. So the first record of the split begins at 12.                -&gt; 2,z
  * </pre>
  * A CRLF is a CR that ends the record and an empty line (skipped). Empty lines and comment lines (starting
  * with the comment byte) are skipped. The last record of a file may lack its line break.
@@ -129,6 +132,8 @@ public final class CsvScanner implements AutoCloseable {
     private boolean[] declared;
     private RowPolicy policy = RowPolicy.STRICT;
     private boolean fastNumbers = true;
+    private Formats formats = Formats.ISO;
+    private final TimestampFastPath timestamps = new TimestampFastPath();
 
     private byte[] buf;
     private long bufStart;
@@ -143,6 +148,7 @@ public final class CsvScanner implements AutoCloseable {
     private long rejected;
     private long replacements;
     private List<Reject> rejects;
+    private java.util.concurrent.atomic.AtomicLong sharedRejected;
 
     private byte[] scratch = new byte[256];
     private byte[] quotedArray;
@@ -212,6 +218,16 @@ public final class CsvScanner implements AutoCloseable {
         if (policy.keepRejects() && rejects == null) {
             rejects = new ArrayList<>();
         }
+    }
+
+    /** A count of rejected rows shared by every reader of one dataset, so that max_rejects bounds the whole read. */
+    public void sharedRejected(java.util.concurrent.atomic.AtomicLong counter) {
+        this.sharedRejected = counter;
+    }
+
+    /** The user's date and timestamp patterns. */
+    public void formats(Formats formats) {
+        this.formats = requireNonNull(formats, "formats is null");
     }
 
     public static int kindOf(FloeType type) {
@@ -357,11 +373,12 @@ public final class CsvScanner implements AutoCloseable {
         if (rejects != null) {
             rejects.add(errors().reject(e, buf, pos, end, bufStart + pos));
         }
-        if (policy.maxRejects() >= 0 && rejected > policy.maxRejects()) {
+        long total = sharedRejected != null ? sharedRejected.incrementAndGet() : rejected;
+        if (policy.maxRejects() >= 0 && total > policy.maxRejects()) {
             throw new CsvFormatException(e.file(), e.line(), e.byteOffset(), e.column(), e.text(),
                     Storage.displayName(path) + ": more than max_rejects = " + policy.maxRejects()
-                    + " rows rejected in one split; the last: " + e.getMessage()
-                    + "; fix the file or raise max_rejects", false);
+                    + " rows rejected" + (sharedRejected != null ? "" : " in one split") + "; the last: "
+                    + e.getMessage() + "; fix the file or raise max_rejects", false);
         }
         return end;
     }
@@ -396,55 +413,9 @@ public final class CsvScanner implements AutoCloseable {
         }
     }
 
-    /**
-     * Where the first record of a file begins: after a UTF-8 byte order mark and {@code skip} physical
-     * lines (LF, CR or CRLF each end one), or the file's length if it has fewer lines.
-     */
+    /** Where the first record of a file begins: see {@link DataStart#of}. */
     public static long dataStart(ByteSource source, long fileLength, Dialect dialect) throws IOException {
-        Head head = new Head(source, fileLength);
-        long p = head.at(0) == 0xEF && head.at(1) == 0xBB && head.at(2) == 0xBF ? 3 : 0;
-        for (int lines = dialect.skip(); lines > 0; lines--) {
-            int x;
-            while ((x = head.at(p)) >= 0 && x != LF && x != CR) {
-                p++;
-            }
-            if (x < 0) {
-                return Math.min(p, fileLength);
-            }
-            p++;
-            if (x == CR && head.at(p) == LF) {
-                p++; // a CRLF ends one line
-            }
-        }
-        return p;
-    }
-
-    /** Sequential byte access to the head of a file (cold path). */
-    private static final class Head {
-        private final ByteSource source;
-        private final long fileLength;
-        private final byte[] b = new byte[8192];
-        private long start = -1;
-        private int n;
-
-        Head(ByteSource source, long fileLength) {
-            this.source = source;
-            this.fileLength = fileLength;
-        }
-
-        int at(long p) throws IOException {
-            if (p >= fileLength) {
-                return -1;
-            }
-            if (start < 0 || p < start || p >= start + n) {
-                start = p;
-                n = source.read(p, b, 0, (int) Math.min(b.length, fileLength - p));
-                if (n <= 0) {
-                    return -1;
-                }
-            }
-            return b[(int) (p - start)] & 0xFF;
-        }
+        return DataStart.of(source, fileLength, dialect);
     }
 
     /** Skips one record (the header), following quotes. */
@@ -523,7 +494,8 @@ public final class CsvScanner implements AutoCloseable {
                 store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
             } else {
                 int kind = kinds[c];
-                int end = (kind == FLOAT64 || kind == INT64) && fastNumbers ? tryNumber(b, p, c, row, kind == INT64) : -1;
+                int end = (kind == FLOAT64 || kind == INT64) && fastNumbers ? tryNumber(b, p, c, row, kind == INT64)
+                        : kind == TIMESTAMP && fastNumbers && formats == Formats.ISO ? tryTimestamp(b, p, c, row) : -1;
                 if (end >= 0) {
                     p = end;
                 } else {
@@ -568,6 +540,52 @@ public final class CsvScanner implements AutoCloseable {
      * general path then handles. Same arithmetic as {@link ValueParsers#parseDouble}: bit-exact.
      */
     private int tryNumber(byte[] b, int p, int c, int row, boolean integer) {
+        if (!SWAR || !integer) {
+            return tryNumberLoop(b, p, c, row, integer);
+        }
+        // eight bytes at a time: the integer part, then the fraction, each shorter than 8 digits (else the
+        // loop). Reading 8 bytes at q <= limit stays inside buf (sentinel + padding); the sentinel LF is not
+        // a digit, so nothing past the data is ever taken for one.
+        int q = p;
+        boolean negative = b[q] == '-';
+        if (negative) {
+            q++;
+        }
+        long w = MemoryUtil.getLong(b, q);
+        int k = DigitWords.leadingDigits(w);
+        if (k == 8) {
+            return tryNumberLoop(b, p, c, row, integer);
+        }
+        long m = DigitWords.value(w, k);
+        int digits = k;
+        q += k;
+        int fractionDigits = 0;
+        if (!integer && b[q] == '.') {
+            q++;
+            long f = MemoryUtil.getLong(b, q);
+            fractionDigits = DigitWords.leadingDigits(f);
+            if (fractionDigits == 8) {
+                return tryNumberLoop(b, p, c, row, integer);
+            }
+            m = m * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
+            digits += fractionDigits;
+            q += fractionDigits;
+        }
+        byte t = b[q];
+        if ((t != delimiter && t != LF && t != CR) || digits == 0 || (q == limit && !eof)) {
+            return -1;
+        }
+        if (integer) {
+            sink.putLong(c, row, negative ? -m : m);
+        } else {
+            double v = fractionDigits == 0 ? (double) m : (double) m / ValueParsers.POW10[fractionDigits];
+            sink.putDouble(c, row, negative ? -v : v);
+        }
+        return q;
+    }
+
+    /** The byte-at-a-time fast path (long digit runs). */
+    private int tryNumberLoop(byte[] b, int p, int c, int row, boolean integer) {
         int q = p;
         boolean negative = b[q] == '-';
         if (negative) {
@@ -604,6 +622,27 @@ public final class CsvScanner implements AutoCloseable {
             double v = fractionDigits == 0 ? (double) m : (double) m / ValueParsers.POW10[fractionDigits];
             sink.putDouble(c, row, negative ? -v : v);
         }
+        return q;
+    }
+
+    /**
+     * The fast path of timestamps: exactly {@code YYYY-MM-DD HH:MM:SS} (or with {@code T}) followed by the
+     * field's end ({@link TimestampFastPath}). Returns the field's end, or -1 for the general path.
+     */
+    private int tryTimestamp(byte[] b, int p, int c, int row) {
+        int q = p + 19;
+        if (q > limit || (q == limit && !eof)) {
+            return -1;
+        }
+        byte t = b[q];
+        if (t != delimiter && t != LF && t != CR) {
+            return -1;
+        }
+        long micros = timestamps.micros(b, p);
+        if (micros == TimestampFastPath.NOT_SIMPLE) {
+            return -1;
+        }
+        sink.putLong(c, row, micros);
         return q;
     }
 
@@ -755,10 +794,11 @@ public final class CsvScanner implements AutoCloseable {
                     sink.putDouble(c, row, ValueParsers.parseDouble(a, s, e));
                     break;
                 case TIMESTAMP:
-                    sink.putLong(c, row, ValueParsers.parseTimestampMicros(a, s, e, true));
+                    sink.putLong(c, row, formats == Formats.ISO ? ValueParsers.parseTimestampMicros(a, s, e, true)
+                            : formats.micros(a, s, e));
                     break;
                 case DATE:
-                    sink.putInt(c, row, ValueParsers.parseDateDays(a, s, e));
+                    sink.putInt(c, row, formats == Formats.ISO ? ValueParsers.parseDateDays(a, s, e) : formats.days(a, s, e));
                     break;
                 case BOOLEAN:
                     sink.putBoolean(c, row, ValueParsers.parseBoolean(a, s, e));

@@ -65,8 +65,7 @@ public final class RecordStarts {
     private long chunkStart = -1;
     private int chunkLength;
 
-    /** Byte offsets that start records (after a record-ending byte) are reported through this. */
-    RecordStarts(ByteSource source, long fileLength, Dialect dialect) {
+    private RecordStarts(ByteSource source, long fileLength, Dialect dialect) {
         this.source = source;
         this.fileLength = fileLength;
         this.lineLimit = dialect.maxLineSize();
@@ -124,7 +123,7 @@ public final class RecordStarts {
         return found;
     }
 
-    boolean noQuoteBefore(long from, long to) throws IOException {
+    private boolean noQuoteBefore(long from, long to) throws IOException {
         for (long p = to - 1; p >= from; ) {
             long lo = Math.max(from, p - chunk.length + 1);
             load(lo);
@@ -142,7 +141,7 @@ public final class RecordStarts {
      * Runs every state (or with {@code outside}, every state outside quotes) as a hypothesis from
      * {@code start - 1}; returns the first record start they agree on, or -1.
      */
-    long speculate(long start, boolean outside) throws IOException {
+    private long speculate(long start, boolean outside) throws IOException {
         int[] state = new int[STATES];
         long[] last = new long[STATES];
         long[] first = new long[STATES];
@@ -237,7 +236,7 @@ public final class RecordStarts {
     }
 
     /** One automaton from the start of the data: always right (the slow path). */
-    long exact(long dataStart, long start) throws IOException {
+    private long exact(long dataStart, long start) throws IOException {
         int state = LS;
         long lastStart = dataStart;
         for (long p = dataStart; p < fileLength; p++) {

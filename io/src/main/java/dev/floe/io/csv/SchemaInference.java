@@ -87,6 +87,8 @@ public final class SchemaInference {
         List<String> names = layout(glob, headers, options);
         checkDeclared(names, options);
         TypeSampler sampler = new TypeSampler(names.size());
+        sampler.formats(Formats.of(options));
+        sampler.exactDecimals(options.exactDecimals());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);

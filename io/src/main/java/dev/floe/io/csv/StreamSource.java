@@ -3,7 +3,6 @@ package dev.floe.io.csv;
 import static java.util.Objects.requireNonNull;
 
 import dev.floe.io.fs.ByteSource;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -72,9 +71,5 @@ public final class StreamSource implements ByteSource {
             in = null;
             s.close();
         }
-    }
-
-    static IOException truncated(String path, EOFException e) {
-        return new IOException(path + " ends early (truncated or corrupt compressed stream): " + e.getMessage(), e);
     }
 }

@@ -10,6 +10,12 @@ final class Utf8 {
     }
 
     static boolean isAscii(byte[] a, int s, int e) {
+        int n = e - s;
+        if (MemoryUtil.LITTLE_ENDIAN && n <= 8 && s + 8 <= a.length) {
+            // one word; the bytes past e are masked off
+            long word = MemoryUtil.getLong(a, s) & (n == 8 ? -1L : (1L << (n << 3)) - 1);
+            return (word & HIGHS) == 0;
+        }
         int i = s;
         if (MemoryUtil.LITTLE_ENDIAN) {
             for (; i + 8 <= e; i += 8) {

@@ -19,7 +19,9 @@ public final class ValueParsers {
     public static final int CAN_INT64 = 1;
     public static final int CAN_FLOAT64 = 2;
     public static final int CAN_TIMESTAMP = 4;
-    public static final int ALL_CANDIDATES = CAN_INT64 | CAN_FLOAT64 | CAN_TIMESTAMP;
+    public static final int CAN_DATE = 8;
+    public static final int CAN_BOOLEAN = 16;
+    public static final int ALL_CANDIDATES = CAN_INT64 | CAN_FLOAT64 | CAN_TIMESTAMP | CAN_DATE | CAN_BOOLEAN;
 
     static final double[] POW10 = new double[23];
     static final long MANTISSA_LIMIT = 1L << 53;
@@ -114,11 +116,12 @@ public final class ValueParsers {
     static double parseDoubleSlow(byte[] a, int s, int e) {
         String text = new String(a, s, e - s, StandardCharsets.ISO_8859_1);
         switch (text) {
-            case "NaN": case "nan": case "NAN":
+            case "NaN": case "nan": case "NAN": case "+NaN": case "-NaN": case "+nan": case "-nan":
                 return Double.NaN;
-            case "Infinity": case "+Infinity": case "inf": case "+inf": case "Inf": case "+Inf":
+            case "Infinity": case "+Infinity": case "inf": case "+inf": case "Inf": case "+Inf": case "INF": case "+INF":
+            case "infinity": case "+infinity": case "INFINITY": case "+INFINITY":
                 return Double.POSITIVE_INFINITY;
-            case "-Infinity": case "-inf": case "-Inf":
+            case "-Infinity": case "-inf": case "-Inf": case "-INF": case "-infinity": case "-INFINITY":
                 return Double.NEGATIVE_INFINITY;
             default:
                 break;
@@ -168,8 +171,10 @@ public final class ValueParsers {
     }
 
     /**
-     * {@code YYYY-MM-DD[ T]HH:MM:SS[.f{1,9}]} to microseconds since the epoch (digits beyond the
-     * microsecond are truncated); with {@code allowDate}, also {@code YYYY-MM-DD} (midnight).
+     * ISO 8601: {@code YYYY-MM-DD[ T]HH:MM:SS[.f{1,9}][offset]} to microseconds since the epoch (digits
+     * beyond the microsecond are truncated); with {@code allowDate}, also {@code YYYY-MM-DD} (midnight).
+     * An offset ({@code Z}, {@code +hh:mm}, {@code -hhmm}, {@code +hh}) makes the value an instant: it is
+     * converted to UTC, never dropped.
      */
     public static long parseTimestampMicros(byte[] a, int s, int e, boolean allowDate) {
         int n = e - s;
@@ -202,21 +207,54 @@ public final class ValueParsers {
             throw ParseFailure.INSTANCE;
         }
         long micros = 0;
-        if (n > 19) {
-            int fractionDigits = n - 20;
-            if (a[s + 19] != '.' || fractionDigits < 1 || fractionDigits > 9) {
+        int i = s + 19;
+        if (i < e && a[i] == '.') {
+            int fractionStart = ++i;
+            while (i < e && a[i] >= '0' && a[i] <= '9') {
+                if (i - fractionStart < 6) {
+                    micros = micros * 10 + (a[i] - '0');
+                }
+                i++;
+            }
+            int fractionDigits = i - fractionStart;
+            if (fractionDigits < 1 || fractionDigits > 9) {
                 throw ParseFailure.INSTANCE;
             }
-            for (int i = 0; i < 6; i++) {
-                micros = micros * 10 + (i < fractionDigits ? digit(a[s + 20 + i]) : 0);
-            }
-            for (int i = 6; i < fractionDigits; i++) {
-                digit(a[s + 20 + i]);
+            for (int k = fractionDigits; k < 6; k++) {
+                micros *= 10;
             }
         }
+        long offsetSeconds = i == e ? 0 : offsetSeconds(a, i, e);
         long days = Temporal.daysFromCivil(year, month, day);
         long secondOfDay = hour * 3600L + minute * 60L + second;
-        return (days * 86_400L + secondOfDay) * Temporal.MICROS_PER_SECOND + micros;
+        return (days * 86_400L + secondOfDay - offsetSeconds) * Temporal.MICROS_PER_SECOND + micros;
+    }
+
+    /**
+     * A UTC offset {@code Z}, {@code +hh:mm}, {@code +hhmm} or {@code +hh} (or {@code -}), optionally after
+     * one space, in seconds east of UTC: the timestamp is then an instant, stored as UTC.
+     */
+    static long offsetSeconds(byte[] a, int i, int e) {
+        if (a[i] == ' ' && i + 1 < e) {
+            i++;
+        }
+        if (e - i == 1 && (a[i] == 'Z' || a[i] == 'z')) {
+            return 0;
+        }
+        if (e - i == 3 && (a[i] == 'U' && a[i + 1] == 'T' && a[i + 2] == 'C')) {
+            return 0;
+        }
+        int sign = a[i] == '+' ? 1 : a[i] == '-' ? -1 : 0;
+        int n = e - i - 1;
+        if (sign == 0 || (n != 2 && n != 4 && n != 5) || (n == 5 && a[i + 3] != ':')) {
+            throw ParseFailure.INSTANCE;
+        }
+        int hours = twoDigits(a, i + 1);
+        int minutes = n == 2 ? 0 : twoDigits(a, i + (n == 5 ? 4 : 3));
+        if (hours > 18 || minutes > 59) {
+            throw ParseFailure.INSTANCE;
+        }
+        return sign * (hours * 3600L + minutes * 60L);
     }
 
     /** {@code YYYY-MM-DD} to days since the epoch. */
@@ -269,6 +307,12 @@ public final class ValueParsers {
         if ((mask & CAN_TIMESTAMP) != 0 && e - s >= 19 && isTimestamp(a, s, e)) {
             result |= CAN_TIMESTAMP;
         }
+        if ((mask & (CAN_DATE | CAN_TIMESTAMP)) != 0 && e - s == 10 && isDate(a, s, e)) {
+            result |= CAN_DATE | CAN_TIMESTAMP; // date -> timestamp: a date is midnight
+        }
+        if ((mask & CAN_BOOLEAN) != 0 && isTrueOrFalse(a, s, e)) {
+            result |= CAN_BOOLEAN;
+        }
         return result & mask;
     }
 
@@ -290,6 +334,21 @@ public final class ValueParsers {
         }
     }
 
+    private static boolean isDate(byte[] a, int s, int e) {
+        try {
+            parseDateDays(a, s, e);
+            return true;
+        } catch (ParseFailure f) {
+            return false;
+        }
+    }
+
+    /** Only true and false (any case) make a column BOOLEAN by inference: 0/1, yes/no stay what they are. */
+    private static boolean isTrueOrFalse(byte[] a, int s, int e) {
+        String t = new String(a, s, Math.min(e - s, 6), StandardCharsets.ISO_8859_1);
+        return e - s <= 5 && (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false"));
+    }
+
     private static boolean isTimestamp(byte[] a, int s, int e) {
         try {
             parseTimestampMicros(a, s, e, false);
@@ -297,6 +356,25 @@ public final class ValueParsers {
         } catch (ParseFailure f) {
             return false;
         }
+    }
+
+    /** Significant digits of a decimal literal (leading zeros and the exponent do not count). */
+    static int significantDigits(byte[] a, int s, int e) {
+        int n = 0;
+        boolean leading = true;
+        for (int i = s; i < e; i++) {
+            byte b = a[i];
+            if (b == 'e' || b == 'E') {
+                break;
+            }
+            if (isDigit(b)) {
+                if (b != '0' || !leading) {
+                    leading = false;
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     static boolean isIntegerLiteral(byte[] a, int s, int e) {
@@ -336,11 +414,11 @@ public final class ValueParsers {
         return d;
     }
 
-    private static int twoDigits(byte[] a, int i) {
+    static int twoDigits(byte[] a, int i) {
         return digit(a[i]) * 10 + digit(a[i + 1]);
     }
 
-    private static int daysInMonth(int year, int month) {
+    static int daysInMonth(int year, int month) {
         switch (month) {
             case 2:
                 return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;

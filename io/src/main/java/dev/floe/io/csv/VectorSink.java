@@ -89,10 +89,16 @@ final class VectorSink {
         long rowOffset = offsets[c] + ((long) row << 2);
         int start = MemoryUtil.getInt(rowOffset);
         long end = (long) start + length;
-        if (end > dataCapacity[c]) {
-            growData(c, end);
+        if (end + 8 > dataCapacity[c]) {
+            growData(c, end + 8);
         }
-        MemoryUtil.copyToMemory(a, s, values[c] + start, length);
+        if (length <= 8 && s + 8 <= a.length) {
+            // short strings: one 8-byte store (the bytes past the value are overwritten by the next one,
+            // and the capacity check above keeps them inside the buffer)
+            MemoryUtil.putLong(values[c] + start, MemoryUtil.getLong(a, s));
+        } else {
+            MemoryUtil.copyToMemory(a, s, values[c] + start, length);
+        }
         MemoryUtil.putInt(rowOffset + 4, (int) end);
     }
 

@@ -80,7 +80,10 @@ class ValueParsersTest {
         assertEquals(0, classify("08123"));
         assertEquals(0, classify("99999999999999999999"));
         assertEquals(ValueParsers.CAN_TIMESTAMP, classify("2020-01-01 10:00:00.5"));
-        assertEquals(0, classify("2020-01-01"));
+        assertEquals(ValueParsers.CAN_DATE | ValueParsers.CAN_TIMESTAMP, classify("2020-01-01")); // date -> timestamp
+        assertEquals(ValueParsers.CAN_TIMESTAMP, classify("2020-01-01T10:00:00+02:00"));
+        assertEquals(ValueParsers.CAN_BOOLEAN, classify("False"));
+        assertEquals(0, classify("2020-02-30"));
         assertEquals(0, classify("Nan Goldin"));
     }
 

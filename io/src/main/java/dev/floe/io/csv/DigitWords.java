@@ -1,0 +1,30 @@
+package dev.floe.io.csv;
+
+/**
+ * ASCII digits eight at a time in a little-endian word (the first byte in the lowest bits): how many lead
+ * the word, and their value, without a branch per digit.
+ */
+final class DigitWords {
+    private DigitWords() {
+    }
+
+    static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** How many of the word's bytes, from the lowest, are ASCII digits (0-8). */
+    static int leadingDigits(long w) {
+        long notDigit = ((w & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L)
+                | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L);
+        return notDigit == 0 ? 8 : Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /** The value of the word's lowest {@code k} (< 8) digit bytes. */
+    static long value(long w, int k) {
+        if (k == 0) {
+            return 0;
+        }
+        long v = (w - 0x3030303030303030L) << ((8 - k) << 3); // the k digits in the top bytes, zeros below
+        v = (v & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+        v = (v & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+        return (v & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+    }
+}
