@@ -6,11 +6,17 @@ import dev.floe.scheduler.TaskGraph;
 /**
  * What a query did: input rows and bytes read by its scans, partitions, tasks run, wall time, and — for
  * a query that ran as one graph — the graph and its per-task profile (for {@code explainAnalyze()} and
- * pictures). Rows read count every record parsed, before any filter.
+ * pictures). Rows read count every record parsed, before any filter; rows rejected are the bad rows
+ * skipped under {@code ignore_errors} (never silently: they are counted here).
  */
 public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos,
-        TaskGraph graph, ComputationProfile profile) {
+        TaskGraph graph, ComputationProfile profile, long rowsRejected) {
     public static final QueryMetrics NONE = new QueryMetrics(0, 0, 0, 0, 0);
+
+    public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,
+            ComputationProfile profile) {
+        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, graph, profile, 0);
+    }
 
     public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos) {
         this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, null, null);

@@ -68,4 +68,17 @@ class ReadCsvErrorsTest {
         assertTrue(cause.getMessage().contains("line 2002"), cause.getMessage());
         assertTrue(cause.getMessage().contains("'abc'"), cause.getMessage());
     }
+
+    @Test
+    void ignoredBadRowsAreCountedAndCountAgreesWithARead() {
+        CsvFixtures.writeFile(dir, "r.csv", "k,v\n1,10\n2,oops\n3,30\n4,\n");
+        DataFrame df = Floe.readCsv(dir.resolve("r.csv").toString(),
+                CsvOptions.fromMap(Map.of("types", Map.of("v", "BIGINT"), "ignore_errors", true)));
+        try (Table t = df.compute()) {
+            assertEquals(3, t.rowCount());
+            assertEquals(1, t.metrics().rowsRejected());
+            assertEquals(4, t.metrics().rowsRead() + t.metrics().rowsRejected());
+        }
+        assertEquals(3, df.count());
+    }
 }

@@ -71,7 +71,7 @@ final class ResultPrinter {
             sb.append(String.format(Locale.ROOT, " (%,d shown, %,d left out)", MAX_ROWS, n - MAX_ROWS));
         }
         sb.append(" in ").append(seconds(elapsedNanos));
-        long rejected = Metrics.rowsRejected(t.metrics());
+        long rejected = t.metrics().rowsRejected();
         if (rejected > 0) {
             sb.append(String.format(Locale.ROOT, "; %,d %s rejected by the reader", rejected,
                     rejected == 1 ? "row" : "rows"));

@@ -84,6 +84,7 @@ final class PartitionRunner {
 
     /** A split's batches; reports rows and bytes read to the scheduler's progress after each batch. */
     private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters, TaskContext ctx) {
+        reader.shareRejectCount(counters.rejectBudget);
         return new BatchSource() {
             private long rowsReported;
             private long bytesReported;
@@ -108,6 +109,7 @@ final class PartitionRunner {
             public void close() {
                 counters.rowsRead.add(reader.rowsRead());
                 counters.bytesRead.add(reader.bytesRead());
+                counters.rowsRejected.add(reader.rowsRejected());
                 reader.close();
             }
         };

@@ -95,7 +95,7 @@ public final class QueryExecution {
 
     private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
         return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.graph().partitions(),
-                p.graph().graph().size(), nanos, p.graph().graph(), c.profile());
+                p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected());
     }
 
     private static <T> QueryFuture<T> start(ExecutionOptions options, BufferAllocator root, long id,
@@ -171,8 +171,11 @@ public final class QueryExecution {
             return computation.isDone();
         }
 
-        /** Waits until no task of the query runs, then closes its allocator (once). */
-        private void release() {
+        /**
+         * Waits until no task of the query runs, then closes its allocator (once). Synchronized: a
+         * get() racing a cancel() returns only after the memory is released.
+         */
+        private synchronized void release() {
             if (!released.compareAndSet(false, true)) {
                 return;
             }

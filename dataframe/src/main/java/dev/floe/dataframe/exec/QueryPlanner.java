@@ -106,6 +106,10 @@ public final class QueryPlanner {
         return counters.bytesRead.sum();
     }
 
+    public long rowsRejected() {
+        return counters.rowsRejected.sum();
+    }
+
     /** The graph whose output is the whole result as a {@link Table} with an allocator of its own. */
     public Planned collect(LogicalPlan root, BufferAllocator resultParent, String resultName) {
         Schema schema = root.schema();
@@ -292,7 +296,9 @@ public final class QueryPlanner {
         Schema schema = dataset.schema();
         int[] columns = null;
         Schema out = schema;
-        if (needed != null) {
+        // With ignore_errors, a row is rejected by parsing its values: read every column so that a count
+        // skips exactly the rows a full read would.
+        if (needed != null && !dataset.options().ignoreErrors()) {
             columns = schema.names().stream().filter(needed::contains).mapToInt(schema::indexOf).toArray();
             List<Field> fields = new ArrayList<>();
             for (int c : columns) {

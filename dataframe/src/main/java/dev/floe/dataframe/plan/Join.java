@@ -70,7 +70,13 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftKeys, Lis
         List<Field> fields = new ArrayList<>(l.fields());
         Set<String> names = new HashSet<>(l.names());
         for (String name : rightOutputColumns()) {
-            String out = names.contains(name) ? name + "_right" : name;
+            String out = name;
+            if (names.contains(out)) {
+                out = name + "_right";
+                for (int k = 2; names.contains(out); k++) {
+                    out = name + "_right_" + k;
+                }
+            }
             names.add(out);
             fields.add(new Field(out, r.field(r.indexOf(name)).type()));
         }
