@@ -94,7 +94,7 @@ public final class QueryExecution {
     }
 
     private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
-        return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.graph().partitions(),
+        return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.planner().inputPartitions(),
                 p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected());
     }
 

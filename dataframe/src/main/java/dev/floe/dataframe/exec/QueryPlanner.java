@@ -84,6 +84,7 @@ public final class QueryPlanner {
     private final List<String> notes = new ArrayList<>();
     private PartitionedOutput pendingOutput;
     private int nextStage;
+    private int inputPartitions;
 
     /** Plans with the frame's execution options (see {@link ExecutionOptions}) for one query. */
     public QueryPlanner(ExecutionOptions options, BufferAllocator queryAllocator) {
@@ -104,6 +105,11 @@ public final class QueryPlanner {
 
     public long bytesRead() {
         return counters.bytesRead.sum();
+    }
+
+    /** How many file splits the query's scans read, as partitions. */
+    public int inputPartitions() {
+        return inputPartitions;
     }
 
     public long rowsRejected() {
@@ -313,6 +319,7 @@ public final class QueryPlanner {
         for (FileSplit split : dataset.splits()) {
             parts.add(PartitionPlan.of(new Source.Csv(dataset, split, columns)));
         }
+        inputPartitions += parts.size();
         return new Stage(parts, out);
     }
 
