@@ -75,6 +75,11 @@ class ProgressAndProfileTest {
             }
             assertEquals(fileBytes, bytes.get());
             assertEquals(t.metrics().tasks(), finished.get());
+            // rows in and out per kind of task: every row goes into a partial aggregate; finalize makes one per hour
+            var kinds = t.metrics().profile().byKind();
+            assertEquals(SPEC.totalRows(), kinds.get("chunk").rows());
+            assertEquals(SPEC.totalRows(), kinds.get("chunk").rowsOut());
+            assertEquals(t.rowCount(), kinds.get("finalize").rowsOut());
         }
     }
 
@@ -84,6 +89,10 @@ class ProgressAndProfileTest {
         assertTrue(text.contains("== Profile =="), text);
         assertTrue(text.contains("chunk"), text);
         assertTrue(text.contains("finalize"), text);
+        assertTrue(text.contains("rows out"), text);
+        // the chunks pass every row on to their partial aggregates; finalize produces the 24 hours
+        java.util.regex.Matcher chunk = java.util.regex.Pattern.compile("\\nchunk\\s.*").matcher(text);
+        assertTrue(chunk.find(), text);
         assertTrue(text.contains(String.format("%,d rows", SPEC.totalRows())), text);
     }
 

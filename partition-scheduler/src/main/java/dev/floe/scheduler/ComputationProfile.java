@@ -28,7 +28,7 @@ public record ComputationProfile(String computation, int tasksTotal, long wallNa
      * @param slowest      the task with the longest wall time
      */
     public record KindProfile(String kind, int count, long wallNanos, long cpuNanos, long waitingNanos,
-                              long rows, long bytes, TaskProfile slowest) {}
+                              long rows, long bytes, TaskProfile slowest, long rowsOut) {}
 
     public ComputationProfile {
         requireNonNull(computation, "computation is null");
@@ -59,7 +59,8 @@ public record ComputationProfile(String computation, int tasksTotal, long wallNa
                     slowest = task;
                 }
             }
-            kinds.put(kind, new KindProfile(kind, group.size(), wall, cpu, waiting, rows, bytes, slowest));
+            kinds.put(kind, new KindProfile(kind, group.size(), wall, cpu, waiting, rows, bytes, slowest,
+                    group.stream().mapToLong(TaskProfile::rowsOut).sum()));
         });
         return Collections.unmodifiableMap(kinds);
     }
@@ -86,7 +87,7 @@ public record ComputationProfile(String computation, int tasksTotal, long wallNa
      */
     public String toTable() {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"kind", "tasks", "working", "cpu", "waiting", "rows", "bytes", "slowest"});
+        rows.add(new String[] {"kind", "tasks", "working", "cpu", "waiting", "rows in", "bytes in", "rows out", "slowest"});
         long wall = 0;
         long cpu = 0;
         long waiting = 0;
@@ -95,7 +96,7 @@ public record ComputationProfile(String computation, int tasksTotal, long wallNa
         for (KindProfile kind : byKind().values()) {
             rows.add(new String[] {kind.kind(), Integer.toString(kind.count()), duration(kind.wallNanos()),
                     kind.cpuNanos() < 0 ? "n/a" : duration(kind.cpuNanos()), duration(kind.waitingNanos()),
-                    count(kind.rows()), count(kind.bytes()),
+                    count(kind.rows()), count(kind.bytes()), count(kind.rowsOut()),
                     duration(kind.slowest().wallNanos()) + " " + name(kind.slowest())});
             wall += kind.wallNanos();
             cpu = cpu < 0 || kind.cpuNanos() < 0 ? -1 : cpu + kind.cpuNanos();
@@ -104,7 +105,7 @@ public record ComputationProfile(String computation, int tasksTotal, long wallNa
             bytes += kind.bytes();
         }
         rows.add(new String[] {"total", Integer.toString(tasks.size()), duration(wall),
-                cpu < 0 ? "n/a" : duration(cpu), duration(waiting), count(rowCount), count(bytes), ""});
+                cpu < 0 ? "n/a" : duration(cpu), duration(waiting), count(rowCount), count(bytes), "", ""});
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {

@@ -28,4 +28,11 @@ public interface TaskContext {
      * @throws IllegalArgumentException if either is negative
      */
     void reportProgress(long rows, long bytes);
+
+    /**
+     * Reports rows this task produced (rows out, as {@link #reportProgress} reports rows in), for the
+     * profile. Cheap; may be called once per batch or once at the end.
+     */
+    default void reportOutput(long rows) {
+    }
 }

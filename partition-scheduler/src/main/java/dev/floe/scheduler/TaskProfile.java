@@ -15,10 +15,18 @@ import static java.util.Objects.requireNonNull;
  * @param bytes      bytes reported by the last attempt
  * @param attempts   1, or more if the task was retried
  * @param succeeded  false if the task threw (or was cancelled)
+ * @param rowsOut    rows the last attempt produced ({@link TaskContext#reportOutput})
  */
 public record TaskProfile(String key, String kind, String description, long readyNanos, long startNanos,
                           long endNanos, long cpuNanos, String thread, long rows, long bytes, int attempts,
-                          boolean succeeded) {
+                          boolean succeeded, long rowsOut) {
+
+    /** A profile without rows out. */
+    public TaskProfile(String key, String kind, String description, long readyNanos, long startNanos, long endNanos,
+            long cpuNanos, String thread, long rows, long bytes, int attempts, boolean succeeded) {
+        this(key, kind, description, readyNanos, startNanos, endNanos, cpuNanos, thread, rows, bytes, attempts,
+                succeeded, 0);
+    }
 
     public TaskProfile {
         requireNonNull(key, "key is null");

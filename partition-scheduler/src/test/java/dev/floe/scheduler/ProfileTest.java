@@ -147,7 +147,7 @@ class ProfileTest {
         String table = profile.toTable();
         List<String> lines = table.lines().toList();
         assertTrue(lines.get(0).matches("computation #\\d+: 7 of 7 tasks ran in \\d+\\.\\d+ ms wall"), lines.get(0));
-        assertTrue(lines.get(1).matches("kind\\s+tasks\\s+working\\s+cpu\\s+waiting\\s+rows\\s+bytes\\s+slowest"),
+        assertTrue(lines.get(1).matches("kind\\s+tasks\\s+working\\s+cpu\\s+waiting\\s+rows in\\s+bytes in\\s+rows out\\s+slowest"),
                 lines.get(1));
         assertEquals(6, lines.size(), table);
         assertTrue(lines.get(2).startsWith("chunk "), table);
@@ -155,7 +155,7 @@ class ProfileTest {
         assertTrue(lines.get(5).startsWith("total "), table);
         // right-aligned numeric columns end where their headers end
         int tasksEnd = lines.get(1).indexOf("tasks") + "tasks".length();
-        int rowsEnd = lines.get(1).indexOf("rows") + "rows".length();
+        int rowsEnd = lines.get(1).indexOf("rows in") + "rows in".length();
         assertEquals("4", lines.get(2).substring(tasksEnd - 1, tasksEnd), table);
         assertEquals("400", lines.get(2).substring(rowsEnd - 3, rowsEnd), table);
         assertEquals("7", lines.get(5).substring(tasksEnd - 1, tasksEnd), table);

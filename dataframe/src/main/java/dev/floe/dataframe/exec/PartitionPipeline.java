@@ -44,6 +44,12 @@ public final class PartitionPipeline {
 
     /** Runs the pipeline to the end of the source (or until the sink is satisfied) and returns the result. */
     public static <R> R run(BatchSource source, List<RowOperator> ops, PartitionSink<R> sink, BooleanSupplier cancelled) {
+        return run(source, ops, sink, cancelled, rows -> { });
+    }
+
+    /** As above, telling {@code rowsOut} how many rows reached the sink, batch by batch. */
+    public static <R> R run(BatchSource source, List<RowOperator> ops, PartitionSink<R> sink, BooleanSupplier cancelled,
+            java.util.function.LongConsumer rowsOut) {
         while (!sink.isSatisfied() && source.next()) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("query cancelled");
@@ -53,6 +59,7 @@ public final class PartitionPipeline {
                 batch = op.apply(batch);
             }
             sink.accept(batch);
+            rowsOut.accept(batch.getRowCount());
         }
         return sink.result();
     }

@@ -21,7 +21,7 @@ final class PartitionRunner {
             PartitionSink<R> sink, QueryCounters counters) {
         try (BatchSource source = open(plan.source(), inputs, allocator, counters, ctx);
                 Operators ops = compile(plan.steps(), inputs, allocator)) {
-            return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled);
+            return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled, ctx::reportOutput);
         }
     }
 

@@ -372,8 +372,11 @@ public final class QueryPlanner {
         BufferAllocator q = queryAllocator;
         String finalize = "finalize-" + id;
         Combiner c = combiner;
-        graph.add(new Task(finalize, last == null ? List.of() : List.of(last), (ctx, inputs) ->
-                c.finish(inputs.isEmpty() ? new AggregateState(layout) : inputs.get(0), out, q), "finalize", ""));
+        graph.add(new Task(finalize, last == null ? List.of() : List.of(last), (ctx, inputs) -> {
+            RowBatches rows = c.finish(inputs.isEmpty() ? new AggregateState(layout) : inputs.get(0), out, q);
+            ctx.reportOutput(rows.rowCount());
+            return rows;
+        }, "finalize", ""));
         return single(finalize, out);
     }
 

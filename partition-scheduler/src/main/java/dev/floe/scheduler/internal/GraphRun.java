@@ -60,7 +60,8 @@ public final class GraphRun implements Computation {
     private record Failure(String key, String description, Throwable cause, int attempts) {}
 
     /** How one task's attempts ended, measured on its thread. */
-    private record Outcome(Object result, Throwable error, int attempts, long cpuNanos, long rows, long bytes) {}
+    private record Outcome(Object result, Throwable error, int attempts, long cpuNanos, long rows, long bytes,
+            long rowsOut) {}
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -105,6 +106,7 @@ public final class GraphRun implements Computation {
     private final long[] endAt;
     private final long[] cpuOf;
     private final long[] rowsOf;
+    private final long[] rowsOutOf;
     private final long[] bytesOf;
     private final int[] attemptsOf;
     private final boolean[] failedOf;
@@ -170,6 +172,7 @@ public final class GraphRun implements Computation {
         endAt = new long[n];
         cpuOf = new long[n];
         rowsOf = new long[n];
+        rowsOutOf = new long[n];
         bytesOf = new long[n];
         attemptsOf = new int[n];
         failedOf = new boolean[n];
@@ -240,6 +243,7 @@ public final class GraphRun implements Computation {
             endAt[i] = end - startNanos;
             cpuOf[i] = outcome.cpuNanos();
             rowsOf[i] = outcome.rows();
+            rowsOutOf[i] = outcome.rowsOut();
             bytesOf[i] = outcome.bytes();
             attemptsOf[i] = outcome.attempts();
             failedOf[i] = outcome.error() != null;
@@ -283,7 +287,7 @@ public final class GraphRun implements Computation {
                 }
             }
             long cpu = measureCpu ? THREADS.getCurrentThreadCpuTime() - cpuStart : -1;
-            return new Outcome(result, error, attempt, cpu, context.rows(), context.bytes());
+            return new Outcome(result, error, attempt, cpu, context.rows(), context.bytes(), context.rowsOut());
         }
     }
 
@@ -647,7 +651,7 @@ public final class GraphRun implements Computation {
                 }
                 Task task = tasks[i];
                 ran.add(new TaskProfile(task.key(), task.kind(), task.description(), readyAt[i], startAt[i], endAt[i],
-                        cpuOf[i], threadOf[i], rowsOf[i], bytesOf[i], attemptsOf[i], !failedOf[i]));
+                        cpuOf[i], threadOf[i], rowsOf[i], bytesOf[i], attemptsOf[i], !failedOf[i], rowsOutOf[i]));
             }
             long wall = (status == Status.RUNNING ? System.nanoTime() : endNanos) - startNanos;
             return new ComputationProfile("computation #" + id, tasks.length, wall, ran);

@@ -10,6 +10,7 @@ final class RunContext implements TaskContext {
     private final String key;
     private final GraphRun run;
     private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong rowsOut = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
     RunContext(String key, GraphRun run) {
@@ -48,8 +49,17 @@ final class RunContext implements TaskContext {
         run.addProgress(rows, bytes);
     }
 
+    @Override
+    public void reportOutput(long rows) {
+        rowsOut.addAndGet(rows);
+    }
+
     long rows() {
         return rows.get();
+    }
+
+    long rowsOut() {
+        return rowsOut.get();
     }
 
     long bytes() {
