@@ -411,20 +411,8 @@ public final class QueryPlanner {
         BufferAllocator q = queryAllocator;
         List<Sort.Key> keys = s.keys();
         String key = "sort-" + nextStage++;
-        graph.add(new Task(key, parts, (ctx, inputs) -> {
-            try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                    VectorSchemaRoot all = concat(inputs, schema, work)) {
-                int[] order = BatchSorter.order(all, schema, keys, work);
-                VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), q);
-                try {
-                    Vectors.gather(all, order, order.length, out);
-                    return RowBatches.of(out);
-                } catch (RuntimeException e) {
-                    out.close();
-                    throw e;
-                }
-            }
-        }, "sort", ""));
+        graph.add(new Task(key, parts, (ctx, inputs) -> sortedPrefix(inputs, schema, keys, 0, Long.MAX_VALUE, q, ctx),
+                "sort", ""));
         return single(key, schema);
     }
 
@@ -577,21 +565,25 @@ public final class QueryPlanner {
         JoinSpec spec = new JoinSpec(j.type(), j.leftKeys(), j.rightKeys(), j.keyTypes(), left.schema(),
                 right.schema(), rightColumns, new Schema(fields));
         if (right.partitions().size() == 1 || inputBytes(right) <= broadcastThreshold) {
-            String build = buildTask(materialize(right), spec, "build-" + nextStage++);
+            String build = buildTask(materialize(right), spec, "build-" + nextStage++, -1);
             return append(left, new RowStep.Probe(spec, build), spec.output());
         }
         return shuffleJoin(left, right, spec);
     }
 
-    private String buildTask(List<String> rightParts, JoinSpec spec, String key) {
+    /**
+     * A task building a join's hash side from the right side's partitions: their whole outputs
+     * ({@code bucket < 0}), or bucket {@code bucket} of each (a shuffle).
+     */
+    private String buildTask(List<String> rightParts, JoinSpec spec, String key, int bucket) {
         BufferAllocator q = queryAllocator;
         graph.add(new Task(key, rightParts, (ctx, inputs) -> {
             List<VectorSchemaRoot> batches = new ArrayList<>();
             for (Object o : inputs) {
-                batches.addAll(((RowBatches) o).batches());
+                batches.addAll((bucket < 0 ? (RowBatches) o : ((Buckets) o).bucket(bucket)).batches());
             }
             return JoinBuild.build(batches, spec, q);
-        }, "build", ""));
+        }, "build", bucket < 0 ? "" : "bucket " + bucket));
         return key;
     }
 
@@ -603,15 +595,8 @@ public final class QueryPlanner {
         List<PartitionPlan> out = new ArrayList<>();
         for (int b = 0; b < buckets; b++) {
             int bucket = b;
-            String build = "build-" + id + "-" + b;
+            String build = buildTask(rightParts, spec, "build-" + id + "-" + b, b);
             BufferAllocator q = queryAllocator;
-            graph.add(new Task(build, rightParts, (ctx, inputs) -> {
-                List<VectorSchemaRoot> batches = new ArrayList<>();
-                for (Object o : inputs) {
-                    batches.addAll(((Buckets) o).bucket(bucket).batches());
-                }
-                return JoinBuild.build(batches, spec, q);
-            }, "build", "bucket " + b));
             String gather = "bucket-" + id + "-" + b;
             graph.add(new Task(gather, leftParts, (ctx, inputs) -> {
                 RowBatches rows = new RowBatches();
