@@ -1,6 +1,8 @@
 package dev.floe.dataframe;
 
+import dev.floe.io.Reject;
 import dev.floe.scheduler.ComputationProfile;
+import java.util.List;
 import dev.floe.scheduler.TaskGraph;
 
 /**
@@ -10,8 +12,23 @@ import dev.floe.scheduler.TaskGraph;
  * skipped under {@code ignore_errors} (never silently: they are counted here).
  */
 public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos,
-        TaskGraph graph, ComputationProfile profile, long rowsRejected) {
+        TaskGraph graph, ComputationProfile profile, long rowsRejected, List<Reject> rejects) {
     public static final QueryMetrics NONE = new QueryMetrics(0, 0, 0, 0, 0);
+
+    /**
+     * @param rejects the rejected rows themselves, when the scans were asked to keep them
+     *                ({@code CsvOptions.withRejects}, SQL {@code store_rejects = true}): the first
+     *                {@link dev.floe.io.RejectLog#DEFAULT_CAPACITY} of them, sorted by file and byte offset, while
+     *                {@code rowsRejected} stays the exact count; empty otherwise
+     */
+    public QueryMetrics {
+        rejects = List.copyOf(rejects);
+    }
+
+    public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,
+            ComputationProfile profile, long rowsRejected) {
+        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, graph, profile, rowsRejected, List.of());
+    }
 
     public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,
             ComputationProfile profile) {

@@ -38,6 +38,10 @@ public final class CsvBatchReader implements AutoCloseable {
     private final List<FieldVector> constants = new ArrayList<>();
     private final List<Object> constantValues = new ArrayList<>();
     private final int capacity;
+    /** Where rejects are counted and kept: this reader's own, or its query's ({@link #shareRejects}). */
+    private RejectLog rejectLog;
+    private boolean ownLog = true;
+    private final double maxRejectsFraction;
     private boolean closed;
 
     CsvBatchReader(FileSplit split, Schema schema, CsvOptions options, FileColumns layout, int dataColumns,
@@ -65,7 +69,11 @@ public final class CsvBatchReader implements AutoCloseable {
         this.vectors = new ArrayList<>(projection.length);
         try {
             s.declared(declared);
-            s.policy(RowPolicy.of(options));
+            RowPolicy policy = RowPolicy.of(options);
+            // the scanner applies the count budget; the fraction is checked here, on the query's totals
+            s.policy(policy.withoutFraction());
+            this.rejectLog = new RejectLog(policy.keepRejects() ? RejectLog.DEFAULT_CAPACITY : 0);
+            s.rejectLog(rejectLog, false);
             s.formats(Formats.of(options));
             List<String> fileColumns = layout.columns();
             for (int column : projection) {
@@ -92,6 +100,8 @@ public final class CsvBatchReader implements AutoCloseable {
             throw e;
         }
         this.scanner = s;
+        this.maxRejectsFraction = options.maxRejectsFraction();
+        rejectLog.limitFraction(maxRejectsFraction);
         this.root = new VectorSchemaRoot(vectors);
     }
 
@@ -113,12 +123,22 @@ public final class CsvBatchReader implements AutoCloseable {
     }
 
     /**
-     * Counts this reader's rejected rows into {@code counter} too, and applies {@link CsvOptions#maxRejects()}
-     * to the counter's total: a query passes one counter to all the readers of its splits so that the
-     * budget bounds the whole query. Without it the budget applies to each split. Call before {@link #next()}.
+     * Counts this reader's rejected rows and records in {@code log} instead of a log of its own, and keeps its
+     * rejects there (if {@link CsvOptions#rejects()} asks): a query gives one log to all the readers of its
+     * splits, so that {@link CsvOptions#maxRejects()} and {@link CsvOptions#maxRejectsFraction()} bound the
+     * whole query and its rejects are found in one place. The reader then checks the fraction only while it
+     * reads ({@link RejectLog#checkFraction}); the query checks the final totals. Without a shared log both
+     * budgets apply to this split. Call before {@link #next()}.
      */
-    public void shareRejectCount(java.util.concurrent.atomic.AtomicLong counter) {
-        scanner.sharedRejected(requireNonNull(counter, "counter is null"));
+    public void shareRejects(RejectLog log) {
+        requireNonNull(log, "log is null");
+        if (scanner.rows() > 0 || scanner.rejected() > 0) {
+            throw new IllegalStateException("shareRejects after reading from " + split.describe());
+        }
+        rejectLog = log;
+        ownLog = false;
+        scanner.rejectLog(log, true);
+        log.limitFraction(maxRejectsFraction);
     }
 
     /** Reads the next batch; false at the end of the split (the batch is then empty). */
@@ -138,6 +158,8 @@ public final class CsvBatchReader implements AutoCloseable {
             }
         }
         int rows = scanner.read(capacity);
+        rejectLog.rowsRead(rows);
+        rejectLog.checkFraction(ownLog && scanner.finished(), split.path());
         for (int i = 0; i < constants.size(); i++) {
             Constants.fill(constants.get(i), constantValues.get(i), rows);
         }
@@ -160,9 +182,17 @@ public final class CsvBatchReader implements AutoCloseable {
         return scanner.rejected();
     }
 
-    /** The rejected rows so far, if {@link CsvOptions#rejects()} asked to keep them; else empty. */
+    /**
+     * The rejected rows kept so far, if {@link CsvOptions#rejects()} asked to keep them; else empty. With a
+     * shared log ({@link #shareRejects}): those of every reader writing to it.
+     */
     public List<Reject> rejects() {
-        return scanner.rejects();
+        return rejectLog.rejects();
+    }
+
+    /** The log this reader counts its rejects in: its own, or the one given to {@link #shareRejects}. */
+    public RejectLog rejectLog() {
+        return rejectLog;
     }
 
     /** Invalid UTF-8 sequences replaced by U+FFFD so far ({@link CsvOptions#replaceInvalidUtf8()}). */

@@ -60,11 +60,14 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code ignoreErrors}: rows that do not parse are skipped and counted
  *       ({@link CsvBatchReader#rowsRejected()}); with {@code rejects}, each is also kept as a
- *       {@link Reject}. Structural errors (an unclosed quote, text after a closing quote, a record over
+ *       {@link Reject} (a query keeps the first {@link RejectLog#DEFAULT_CAPACITY}; the count stays exact).
+ *       Structural errors (an unclosed quote, text after a closing quote, a record over
  *       {@code maxLineSize}) stay fatal: after them no record boundary can be trusted.</li>
  *   <li>{@code maxRejects}/{@code maxRejectsFraction}: past this many (or this fraction of) rejected rows,
- *       reading fails. The count is per split, or across every reader given one shared counter
- *       ({@link CsvBatchReader#shareRejectCount}); the fraction is per split. Default: no budget.</li>
+ *       reading fails. Both apply to the whole query: every reader of a query counts into one
+ *       {@link RejectLog} ({@link CsvBatchReader#shareRejects}); the fraction is of the records read so far,
+ *       checked as the query runs and on the final totals (see {@link RejectLog}). A reader given no log
+ *       applies them to its split. Default: no budget.</li>
  *   <li>{@code nullPadding}: a row with too few fields gets NULLs for the missing ones (too many fields
  *       is always an error, or a reject).</li>
  * </ul>
@@ -316,12 +319,12 @@ public final class CsvOptions implements Serializable {
         return v.rejects;
     }
 
-    /** The most rejected rows a split may have, or -1 for no limit. */
+    /** The most rejected rows a query (or a split read alone) may have, or -1 for no limit. */
     public long maxRejects() {
         return v.maxRejects;
     }
 
-    /** The largest fraction of a split's records that may be rejected, or -1 for no limit. */
+    /** The largest fraction of a query's records (or a split's, read alone) that may be rejected, or -1 for no limit. */
     public double maxRejectsFraction() {
         return v.maxRejectsFraction;
     }

@@ -31,7 +31,7 @@ class RejectsTest {
         return readAll(dataset, null);
     }
 
-    private static Outcome readAll(CsvDataset dataset, java.util.concurrent.atomic.AtomicLong shared) {
+    private static Outcome readAll(CsvDataset dataset, RejectLog shared) {
         List<List<Object>> rows = new ArrayList<>();
         long rejected = 0;
         List<Reject> rejects = new ArrayList<>();
@@ -39,15 +39,21 @@ class RejectsTest {
             for (FileSplit split : dataset.splits()) {
                 try (CsvBatchReader reader = dataset.openSplit(split, allocator, null)) {
                     if (shared != null) {
-                        reader.shareRejectCount(shared);
+                        reader.shareRejects(shared);
                     }
                     while (reader.next()) {
                         rows.addAll(TestTables.rows(reader.batch()));
                     }
                     rejected += reader.rowsRejected();
-                    rejects.addAll(reader.rejects());
+                    if (shared == null) {
+                        rejects.addAll(reader.rejects());
+                    }
                 }
             }
+        }
+        if (shared != null) {
+            shared.checkFraction(true);
+            rejects.addAll(shared.rejects());
         }
         return new Outcome(rows, rejected, rejects);
     }
@@ -89,11 +95,11 @@ class RejectsTest {
         // per split, a budget of 9 passes when no split has 10; a counter shared by the splits bounds the sum
         CsvOptions small = o.withMaxRejects(9).withBlockSize(100);
         assertEquals(10, readAll(CsvDataset.open(f.toString(), small)).rejected);
-        java.util.concurrent.atomic.AtomicLong shared = new java.util.concurrent.atomic.AtomicLong();
+        RejectLog shared = new RejectLog();
         CsvFormatException sum = assertThrows(CsvFormatException.class,
                 () -> readAll(CsvDataset.open(f.toString(), small), shared));
         assertEquals(92, sum.line());
-        assertEquals(10, shared.get());
+        assertEquals(10, shared.rejected());
         assertEquals(10, readAll(CsvDataset.open(f.toString(), o.withMaxRejectsFraction(0.1))).rejected);
         CsvFormatException fraction = assertThrows(CsvFormatException.class,
                 () -> readAll(CsvDataset.open(f.toString(), o.withMaxRejectsFraction(0.05))));

@@ -84,7 +84,7 @@ final class PartitionRunner {
 
     /** A split's batches; reports rows and bytes read to the scheduler's progress after each batch. */
     private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters, TaskContext ctx) {
-        reader.shareRejectCount(counters.rejectBudget);
+        reader.shareRejects(counters.rejects);
         return new BatchSource() {
             private long rowsReported;
             private long bytesReported;

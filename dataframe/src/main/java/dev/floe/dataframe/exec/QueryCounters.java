@@ -1,5 +1,6 @@
 package dev.floe.dataframe.exec;
 
+import dev.floe.io.RejectLog;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What a query's scans read, added up across its tasks. */
@@ -7,6 +8,9 @@ final class QueryCounters {
     final LongAdder rowsRead = new LongAdder();
     final LongAdder bytesRead = new LongAdder();
     final LongAdder rowsRejected = new LongAdder();
-    /** Shared by every reader of the query, so that a max_rejects budget is per query, not per split. */
-    final java.util.concurrent.atomic.AtomicLong rejectBudget = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Shared by every reader of the query, so that a max_rejects budget (a count or a fraction) is per query,
+     * not per split, and the query's rejected rows (the first 10,000) are found in one place.
+     */
+    final RejectLog rejects = new RejectLog();
 }

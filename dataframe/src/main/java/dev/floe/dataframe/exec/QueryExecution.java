@@ -95,7 +95,8 @@ public final class QueryExecution {
 
     private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
         return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.planner().inputPartitions(),
-                p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected());
+                p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected(),
+                p.planner().rejects());
     }
 
     private static <T> QueryFuture<T> start(ExecutionOptions options, BufferAllocator root, long id,
@@ -150,6 +151,14 @@ public final class QueryExecution {
             }
             try {
                 T result = type.cast(results.get(planned.graph().output()));
+                try {
+                    planned.planner().checkRejectBudget(); // max_rejects as a fraction, on the final totals
+                } catch (RuntimeException e) {
+                    if (result instanceof AutoCloseable closeable) {
+                        closeQuietly(closeable, e);
+                    }
+                    throw e;
+                }
                 long nanos = System.nanoTime() - started;
                 LOG.debug("query {} ran {} tasks in {} ms", allocator.getName(), planned.graph().graph().size(),
                         nanos / 1_000_000);
@@ -189,6 +198,14 @@ public final class QueryExecution {
                 return;
             }
             allocator.close();
+        }
+
+        private static void closeQuietly(AutoCloseable c, RuntimeException failure) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
 
         private RuntimeException translate(RuntimeException e) {

@@ -32,6 +32,8 @@ import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
 import dev.floe.io.CsvDataset;
+import dev.floe.io.Reject;
+import dev.floe.io.RejectLog;
 import dev.floe.io.FileSplit;
 import dev.floe.scheduler.Task;
 import dev.floe.scheduler.TaskContext;
@@ -114,6 +116,16 @@ public final class QueryPlanner {
 
     public long rowsRejected() {
         return counters.rowsRejected.sum();
+    }
+
+    /** The rejected rows the query's scans kept (with store_rejects), at most {@link RejectLog#DEFAULT_CAPACITY}. */
+    public List<Reject> rejects() {
+        return counters.rejects.rejects();
+    }
+
+    /** Fails if the query rejected more than a max_rejects fraction of the records it read (call at its end). */
+    public void checkRejectBudget() {
+        counters.rejects.checkFraction(true);
     }
 
     /** The graph whose output is the whole result as a {@link Table} with an allocator of its own. */

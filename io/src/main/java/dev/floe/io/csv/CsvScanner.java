@@ -7,12 +7,11 @@ import dev.floe.io.CsvFormatException;
 import dev.floe.io.FileSplit;
 import dev.floe.io.FloeIOException;
 import dev.floe.io.Reject;
+import dev.floe.io.RejectLog;
 import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
@@ -147,8 +146,9 @@ public final class CsvScanner implements AutoCloseable {
     private long rows;
     private long rejected;
     private long replacements;
-    private List<Reject> rejects;
-    private java.util.concurrent.atomic.AtomicLong sharedRejected;
+    /** Where rejected rows are counted (and kept, if the policy asks): this scanner's own, or a query's. */
+    private RejectLog rejectLog;
+    private boolean sharedLog;
 
     private byte[] scratch = new byte[256];
     private byte[] quotedArray;
@@ -215,14 +215,18 @@ public final class CsvScanner implements AutoCloseable {
     public void policy(RowPolicy policy) {
         this.policy = requireNonNull(policy, "policy is null");
         this.fastNumbers = policy.nullStrings().length == 0;
-        if (policy.keepRejects() && rejects == null) {
-            rejects = new ArrayList<>();
+        if (rejectLog == null) {
+            rejectLog = new RejectLog(policy.keepRejects() ? RejectLog.DEFAULT_CAPACITY : 0);
         }
     }
 
-    /** A count of rejected rows shared by every reader of one dataset, so that max_rejects bounds the whole read. */
-    public void sharedRejected(java.util.concurrent.atomic.AtomicLong counter) {
-        this.sharedRejected = counter;
+    /**
+     * Counts rejected rows (and keeps them, if the policy asks) in {@code log}, shared by every reader of a
+     * query ({@code shared}), so that max_rejects bounds the whole query. Call before {@link #read}.
+     */
+    public void rejectLog(RejectLog log, boolean shared) {
+        this.rejectLog = requireNonNull(log, "log is null");
+        this.sharedLog = shared;
     }
 
     /** The user's date and timestamp patterns. */
@@ -252,9 +256,9 @@ public final class CsvScanner implements AutoCloseable {
         return rejected;
     }
 
-    /** The rejected rows, if the policy keeps them; else an empty list. */
-    public List<Reject> rejects() {
-        return rejects == null ? List.of() : List.copyOf(rejects);
+    /** The log rejected rows go to (null before {@link #policy} or {@link #rejectLog} was set). */
+    public RejectLog rejectLog() {
+        return rejectLog;
     }
 
     /** Invalid UTF-8 sequences replaced by U+FFFD so far (with replaceInvalidUtf8). */
@@ -370,14 +374,16 @@ public final class CsvScanner implements AutoCloseable {
         if (bound) {
             sink.resetRow(row);
         }
-        if (rejects != null) {
-            rejects.add(errors().reject(e, buf, pos, end, bufStart + pos));
+        if (rejectLog == null) {
+            rejectLog = new RejectLog(0);
         }
-        long total = sharedRejected != null ? sharedRejected.incrementAndGet() : rejected;
+        Reject kept = policy.keepRejects() && rejectLog.hasRoom() ? errors().reject(e, buf, pos, end, bufStart + pos)
+                : null;
+        long total = rejectLog.reject(kept);
         if (policy.maxRejects() >= 0 && total > policy.maxRejects()) {
             throw new CsvFormatException(e.file(), e.line(), e.byteOffset(), e.column(), e.text(),
                     Storage.displayName(path) + ": more than max_rejects = " + policy.maxRejects()
-                    + " rows rejected" + (sharedRejected != null ? "" : " in one split") + "; the last: "
+                    + " rows rejected" + (sharedLog ? "" : " in one split") + "; the last: "
                     + e.getMessage() + "; fix the file or raise max_rejects", false);
         }
         return end;

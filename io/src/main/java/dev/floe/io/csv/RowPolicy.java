@@ -20,6 +20,14 @@ public record RowPolicy(boolean ignoreErrors, boolean keepRejects, long maxRejec
                 options.replaceInvalidUtf8());
     }
 
+    /**
+     * The same policy without the fraction budget: a {@link dev.floe.io.CsvBatchReader} checks that itself,
+     * on the counts of the whole query ({@link dev.floe.io.RejectLog}).
+     */
+    public RowPolicy withoutFraction() {
+        return new RowPolicy(ignoreErrors, keepRejects, maxRejects, -1, nullPadding, nullStrings, replaceInvalidUtf8);
+    }
+
     /** The same policy without keeping rejects or enforcing the budget (for sampling). */
     public RowPolicy forSampling() {
         return new RowPolicy(ignoreErrors, false, -1, -1, nullPadding, nullStrings, replaceInvalidUtf8);

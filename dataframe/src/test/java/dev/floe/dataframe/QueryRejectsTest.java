@@ -1,0 +1,190 @@
+package dev.floe.dataframe;
+
+import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.floe.expressions.FloeType;
+import dev.floe.io.CsvFormatException;
+import dev.floe.io.CsvOptions;
+import dev.floe.io.Reject;
+import dev.floe.io.RejectLog;
+import dev.floe.scheduler.Scheduler;
+import dev.floe.testdata.CsvFixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rejects of a query ({@code store_rejects}) reach {@link QueryMetrics#rejects()}, bounded, with an exact
+ * count; a {@code max_rejects} fraction applies to the whole query. The oracle: the files are generated here,
+ * so where each bad line is (line, byte offset, text) is known independently of the reader.
+ */
+class QueryRejectsTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void noLeaks() {
+        assertNoArrowMemory();
+    }
+
+    /** A generated file: its text, and the rejects a reader must report for it. */
+    private record Generated(String text, List<Reject> rejects) {
+    }
+
+    /**
+     * {@code rows} records {@code i,value,note}; every {@code badEvery}-th has value {@code "x<i>"} (not a
+     * DOUBLE), and every 7th has a quoted note spanning two lines (so lines and records differ).
+     */
+    private static Generated generate(String path, int rows, int badEvery) {
+        StringBuilder sb = new StringBuilder("id,value,note\n");
+        List<Reject> rejects = new ArrayList<>();
+        long line = 2;
+        for (int i = 0; i < rows; i++) {
+            long offset = sb.length(); // the text is ASCII: one byte per char
+            boolean bad = badEvery > 0 && i % badEvery == badEvery - 1;
+            String note = i % 7 == 3 ? "\"two\nlines\"" : "n" + i;
+            String record = i + "," + (bad ? "x" + i : i + ".5") + "," + note;
+            if (bad) {
+                rejects.add(new Reject(path, line, offset, "value", record, null));
+            }
+            sb.append(record).append('\n');
+            line += i % 7 == 3 ? 2 : 1;
+        }
+        return new Generated(sb.toString(), rejects);
+    }
+
+    private static List<Reject> withoutReasons(List<Reject> rejects) {
+        return rejects.stream().map(r -> new Reject(r.file(), r.line(), r.byteOffset(), r.column(), r.rawText(), null))
+                .toList();
+    }
+
+    private CsvOptions options(long blockSize) {
+        return CsvOptions.defaults().withTypes(Map.of("value", FloeType.FLOAT64)).withIgnoreErrors(true)
+                .withRejects(true).withBlockSize(blockSize);
+    }
+
+    @ParameterizedTest(name = "block {0}, threads {1}")
+    @CsvSource({"64, 1", "200, 2", "1048576, 2"})
+    void theRejectsOfAQueryAreInItsMetrics(long blockSize, int threads) {
+        List<Reject> expected = new ArrayList<>();
+        long good = 0;
+        for (int f = 0; f < 3; f++) {
+            String name = "part-" + f + ".csv";
+            Generated g = generate("file:" + dir.resolve(name), 40 + 10 * f, 5 + f);
+            CsvFixtures.writeFile(dir, name, g.text());
+            expected.addAll(g.rejects());
+            good += 40 + 10 * f - g.rejects().size();
+        }
+        try (Scheduler scheduler = Scheduler.create(threads);
+                Table t = Floe.readCsv(dir.resolve("*.csv").toString(), options(blockSize)).withScheduler(scheduler)
+                        .compute()) {
+            assertEquals(good, t.rowCount());
+            assertEquals(expected.size(), t.metrics().rowsRejected());
+            List<Reject> rejects = t.metrics().rejects();
+            assertEquals(expected, withoutReasons(rejects));
+            for (Reject r : rejects) {
+                assertTrue(r.reason().contains("cannot read '" + r.rawText().split(",")[1] + "' as DOUBLE"), r.reason());
+                assertTrue(r.reason().contains("line " + r.line()), r.reason());
+            }
+        }
+    }
+
+    @Test
+    void withoutStoreRejectsOnlyTheCountIsKept() {
+        Generated g = generate("file:" + dir.resolve("a.csv"), 50, 10);
+        CsvFixtures.writeFile(dir, "a.csv", g.text());
+        try (Table t = Floe.readCsv(dir.resolve("a.csv").toString(), options(100).withRejects(false)).compute()) {
+            assertEquals(5, t.metrics().rowsRejected());
+            assertEquals(List.of(), t.metrics().rejects());
+        }
+    }
+
+    @Test
+    void aQueryKeepsAtMostTenThousandRejectsAndCountsThemAll() {
+        Generated g = generate("file:" + dir.resolve("many.csv"), 30_000, 1); // every row is bad
+        CsvFixtures.writeFile(dir, "many.csv", g.text());
+        try (Table t = Floe.readCsv(dir.resolve("many.csv").toString(), options(64 << 10)).compute()) {
+            assertEquals(0, t.rowCount());
+            assertEquals(30_000, t.metrics().rowsRejected());
+            List<Reject> kept = t.metrics().rejects();
+            assertEquals(RejectLog.DEFAULT_CAPACITY, kept.size());
+            // whichever were kept, each is one of the file's bad rows exactly as the oracle knows it
+            java.util.Set<Reject> all = new java.util.HashSet<>(g.rejects());
+            for (Reject r : withoutReasons(kept)) {
+                assertTrue(all.contains(r), r.toString());
+            }
+        }
+    }
+
+    /** Four files of 3,000 rows; {@code badInFirst} bad rows in the first, {@code badInOthers} in each other. */
+    private void fourFiles(int badInFirst, int badInOthers) {
+        for (int f = 0; f < 4; f++) {
+            int bad = f == 0 ? badInFirst : badInOthers;
+            Generated g = generate("file:" + dir.resolve("p" + f + ".csv"), 3000, bad == 0 ? 0 : 3000 / bad);
+            CsvFixtures.writeFile(dir, "p" + f + ".csv", g.text());
+        }
+    }
+
+    @Test
+    void aFractionBudgetIsPerQueryNotPerSplit() {
+        // 100 bad rows in the first file (3.3% of it, 0.83% of the query): under 1% of the query, so it passes,
+        // although the first file's splits alone are over 1%
+        fourFiles(100, 0);
+        CsvOptions o = options(8 << 10).withRejects(false).withMaxRejectsFraction(0.01);
+        try (Table t = Floe.readCsv(dir.resolve("p*.csv").toString(), o).compute()) {
+            assertEquals(100, t.metrics().rowsRejected());
+            assertEquals(11_900, t.rowCount());
+        }
+        // the first file alone is over budget
+        RuntimeException alone = assertThrows(RuntimeException.class,
+                () -> Floe.readCsv(dir.resolve("p0.csv").toString(), o).count());
+        assertTrue(find(alone).getMessage().contains("100 of 3,000 rows rejected"), alone.getMessage());
+    }
+
+    @Test
+    void aQueryOverItsFractionBudgetFailsNamingCountsFractionAndOption() {
+        fourFiles(40, 40); // 160 of 12,000 = 1.33%
+        CsvOptions o = options(1 << 20).withRejects(false).withMaxRejectsFraction(0.01);
+        DataFrame df = Floe.readCsv(dir.resolve("p*.csv").toString(), o);
+        RuntimeException e = assertThrows(RuntimeException.class, df::compute);
+        CsvFormatException cause = find(e);
+        assertTrue(cause.getMessage().contains("160 of 12,000 rows rejected"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("max_rejects = 0.01 (1%)"), cause.getMessage());
+        RuntimeException count = assertThrows(RuntimeException.class, df::count);
+        assertTrue(find(count).getMessage().contains("160 of 12,000"), count.getMessage());
+        try (Table t = Floe.readCsv(dir.resolve("p*.csv").toString(), o.withMaxRejectsFraction(0.02)).compute()) {
+            assertEquals(160, t.metrics().rowsRejected());
+        }
+    }
+
+    @Test
+    void aFractionBudgetIsCheckedWhileTheQueryRuns() {
+        Generated g = generate("file:" + dir.resolve("big.csv"), 100_000, 10); // 10% bad throughout
+        CsvFixtures.writeFile(dir, "big.csv", g.text());
+        CsvOptions o = options(64 << 10).withRejects(false).withMaxRejectsFraction(0.01).withBatchRows(1000);
+        DataFrame df = Floe.readCsv(dir.resolve("big.csv").toString(), o).withScheduler(Scheduler.synchronous());
+        CsvFormatException e = find(assertThrows(RuntimeException.class, df::compute));
+        assertTrue(e.getMessage().contains("rows rejected so far"), e.getMessage());
+        // it stopped long before the end: after the first batches past 10,000 records
+        long records = Long.parseLong(e.getMessage().replaceAll("^[0-9,]+ of ([0-9,]+) rows.*$", "$1").replace(",", ""));
+        assertTrue(records >= RejectLog.RUNNING_CHECK_RECORDS && records < 20_000, e.getMessage());
+    }
+
+    private static CsvFormatException find(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CsvFormatException f) {
+                return f;
+            }
+        }
+        throw new AssertionError("no CsvFormatException in " + t, t);
+    }
+}
