@@ -38,6 +38,14 @@ public final class Floe {
     }
 
     /**
+     * A frame over the rows of {@code table} (one partition), read in place: the table stays the caller's,
+     * who keeps it open while any frame built on it runs, and closes it afterwards.
+     */
+    public static DataFrame fromTable(Table table) {
+        return new DataFrame(new dev.floe.dataframe.plan.InMemoryScan(new TableData(table)), ExecutionOptions.defaults());
+    }
+
+    /**
      * The process-wide allocator every query's allocator descends from. Its allocated memory is zero
      * whenever no query runs and every {@link Table} is closed.
      */

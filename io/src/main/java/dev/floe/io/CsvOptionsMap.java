@@ -39,7 +39,23 @@ final class CsvOptionsMap {
                         + (ex instanceof ClassCastException ? "wrong kind of value" : ex.getMessage()), ex);
             }
         }
-        return o;
+        return storeRejects(o, map);
+    }
+
+    /**
+     * As in DuckDB, {@code store_rejects = true} skips bad rows to store them: it implies
+     * {@code ignore_errors = true}, and contradicts an explicit {@code ignore_errors = false}.
+     */
+    private static CsvOptions storeRejects(CsvOptions o, Map<String, Object> map) {
+        if (!o.rejects() || o.ignoreErrors()) {
+            return o;
+        }
+        boolean explicit = map.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("ignore_errors"));
+        if (explicit) {
+            throw new IllegalArgumentException("read_csv options store_rejects = true and ignore_errors = false"
+                    + " contradict each other: store_rejects skips bad rows to keep them in reject_errors; drop one");
+        }
+        return o.withIgnoreErrors(true);
     }
 
     private static CsvOptions one(CsvOptions o, String name, Object value) {

@@ -62,7 +62,11 @@ public final class SqlSession implements AutoCloseable {
 
     public static final List<String> FORMATS = List.of("table", "csv", "json", "markdown");
 
-    private sealed interface Entry permits View, StoredTable {
+    private sealed interface Entry permits View, StoredTable, Rejects {
+    }
+
+    /** {@code reject_errors}: the rejected rows of the last query that read with store_rejects. */
+    private record Rejects(Table table, DataFrame frame) implements Entry {
     }
 
     private record View(Query query) implements Entry {
@@ -134,7 +138,11 @@ public final class SqlSession implements AutoCloseable {
         requireNonNull(s, "statement is null");
         long started = System.nanoTime();
         if (s instanceof Statement.QueryStatement q) {
-            Table t = run(plan(q.query()), observer);
+            DataFrame df = plan(q.query());
+            Table t = run(df, observer);
+            if (RejectErrors.stores(df.plan())) {
+                storeRejects(t);
+            }
             return new SqlResult.Rows(t, System.nanoTime() - started);
         }
         if (s instanceof Statement.CreateView v) {
@@ -238,6 +246,17 @@ public final class SqlSession implements AutoCloseable {
         return future.get();
     }
 
+    /** Replaces {@code reject_errors} with the query's rejects (unless the user has a table of that name). */
+    private void storeRejects(Table result) {
+        Entry old = catalog.get(RejectErrors.NAME);
+        if (old != null && !(old instanceof Rejects)) {
+            return;
+        }
+        Table rejects = RejectErrors.table(result.metrics().rejects());
+        remember(RejectErrors.NAME, RejectErrors.COLUMNS);
+        replace(RejectErrors.NAME, new Rejects(rejects, dev.floe.dataframe.Floe.fromTable(rejects)));
+    }
+
     private void checkCreate(String name, boolean orReplace, String kind) {
         Entry e = catalog.get(name);
         if (e != null && !orReplace) {
@@ -250,6 +269,8 @@ public final class SqlSession implements AutoCloseable {
         Entry old = next == null ? catalog.remove(name) : catalog.put(name, next);
         if (old instanceof StoredTable t) {
             t.data().close();
+        } else if (old instanceof Rejects r) {
+            r.table().close();
         }
         if (next == null) {
             columnsSeen.remove(name);
@@ -272,6 +293,9 @@ public final class SqlSession implements AutoCloseable {
                 Entry e = catalog.get(name);
                 if (e instanceof StoredTable t) {
                     return t.data().frame();
+                }
+                if (e instanceof Rejects r) {
+                    return r.frame();
                 }
                 if (e instanceof View v) {
                     DataFrame df = planned.get(name);
@@ -355,6 +379,8 @@ public final class SqlSession implements AutoCloseable {
         for (Entry e : catalog.values()) {
             if (e instanceof StoredTable t) {
                 t.data().close();
+            } else if (e instanceof Rejects r) {
+                r.table().close();
             }
         }
         catalog.clear();
