@@ -11,6 +11,7 @@ import dev.floe.io.csv.HivePartitions;
 import dev.floe.io.csv.RowPolicy;
 import dev.floe.io.csv.SchemaInference.FileColumns;
 import dev.floe.io.csv.Sources;
+import dev.floe.io.fs.FileEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -64,7 +65,9 @@ public final class CsvBatchReader implements AutoCloseable {
         FileSplit scanned = stream
                 ? new FileSplit(split.path(), 0, Sources.UNKNOWN_LENGTH, Sources.UNKNOWN_LENGTH, split.index())
                 : split;
-        CsvScanner s = new CsvScanner(Sources.open(split.path(), options), scanned, Dialect.of(options), names,
+        // the file as listed: one rewritten or truncated since is a FileChangedException, never a short read
+        FileEntry listed = new FileEntry(split.path(), split.fileLength(), split.modificationTime());
+        CsvScanner s = new CsvScanner(Sources.open(listed, options), scanned, Dialect.of(options), names,
                 maxBuffer);
         this.vectors = new ArrayList<>(projection.length);
         try {

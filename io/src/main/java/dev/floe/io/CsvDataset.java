@@ -78,7 +78,8 @@ public final class CsvDataset implements Serializable {
             long blockSize = Sources.isStream(entry.path(), resolved) ? Long.MAX_VALUE : resolved.blockSize();
             for (long start = 0; start < entry.length(); start += blockSize) {
                 long length = Math.min(blockSize, entry.length() - start);
-                splits.add(new FileSplit(entry.path(), start, length, entry.length(), splits.size()));
+                splits.add(new FileSplit(entry.path(), start, length, entry.length(), splits.size(),
+                        entry.modificationTime()));
             }
         }
         log.debug("opened '{}': {} files, {} bytes, {} splits, schema {} in {} ms", glob, files.size(), totalBytes,

@@ -11,8 +11,17 @@ import java.io.Serializable;
  * @param path       a fully qualified URI string: {@code file:/tmp/x/part-00000.csv}, {@code hdfs://nn:8020/logs/a.csv}
  * @param fileLength the length of the whole file when the dataset was opened
  * @param index      the position of this split in {@link CsvDataset#splits()}
+ * @param modificationTime the file's modification time (ms since the epoch) when the dataset was opened, or -1
+ *                   if unknown: with {@code fileLength}, what the reader checks the file against when it opens
+ *                   it, so that a file rewritten or truncated since is an error, never a short read
  */
-public record FileSplit(String path, long start, long length, long fileLength, int index) implements Serializable {
+public record FileSplit(String path, long start, long length, long fileLength, int index, long modificationTime)
+        implements Serializable {
+    /** A split of a file whose modification time is unknown (only its length is checked). */
+    public FileSplit(String path, long start, long length, long fileLength, int index) {
+        this(path, start, length, fileLength, index, -1);
+    }
+
     public FileSplit {
         requireNonNull(path, "path is null");
         if (start < 0 || length < 0 || start + length > fileLength) {

@@ -268,7 +268,7 @@ public final class SchemaInference {
 
     private static List<String> firstRecord(FileEntry file, CsvOptions options) {
         boolean stream = Sources.isStream(file.path(), options);
-        try (ByteSource source = Sources.open(file.path(), options)) {
+        try (ByteSource source = Sources.open(file, options)) {
             return HeaderReader.firstRecord(source, stream ? Sources.UNKNOWN_LENGTH : file.length(),
                     Dialect.of(options));
         } catch (IOException e) {
@@ -291,7 +291,7 @@ public final class SchemaInference {
                 : (int) Math.min(Integer.MAX_VALUE, options.sampleSize());
         Dialect dialect = Dialect.of(options);
         RowPolicy policy = RowPolicy.of(options).forSampling();
-        try (ByteSource source = Sources.open(file.path(), options)) {
+        try (ByteSource source = Sources.open(file, options)) {
             ByteSource shared = new ByteSource() {
                 @Override
                 public int read(long position, byte[] buffer, int offset, int len) throws IOException {

@@ -3,6 +3,7 @@ package dev.floe.io.csv;
 import dev.floe.io.CsvOptions;
 import dev.floe.io.FloeIOException;
 import dev.floe.io.fs.ByteSource;
+import dev.floe.io.fs.FileEntry;
 import dev.floe.io.fs.Storage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -35,10 +36,16 @@ public final class Sources {
                 || !Encodings.isUtf8(options.encoding());
     }
 
-    /** The decoded bytes of {@code path}. */
-    public static ByteSource open(String path, CsvOptions options) {
+    /**
+     * The decoded bytes of {@code file}, checked against the listing: if the file no longer has the listed
+     * length (or modification time), or ends early while it is read, the open or the read throws a
+     * {@link dev.floe.io.fs.FileChangedException} naming it (for a compressed file too: its raw bytes are
+     * checked), never a short read.
+     */
+    public static ByteSource open(FileEntry file, CsvOptions options) {
+        String path = file.path();
         if (!isStream(path, options)) {
-            return Storage.open(path);
+            return Storage.open(file);
         }
         String codec = Compression.of(path, options.compression());
         if (Compression.ZSTD.equals(codec)) {
@@ -46,11 +53,16 @@ public final class Sources {
                     + " (no codec on the classpath); decompress it first, or use gzip or bz2");
         }
         String encoding = options.encoding();
-        return new StreamSource(path, () -> decode(path, codec, encoding));
+        return new StreamSource(path, () -> decode(file, codec, encoding));
     }
 
-    private static InputStream decode(String path, String codec, String encoding) throws IOException {
-        InputStream raw = new BufferedInputStream(new SourceStream(Storage.open(path)), 1 << 16);
+    /** The decoded bytes of {@code path}, without checking it against a listing. */
+    public static ByteSource open(String path, CsvOptions options) {
+        return open(new FileEntry(path, -1, -1), options);
+    }
+
+    private static InputStream decode(FileEntry file, String codec, String encoding) throws IOException {
+        InputStream raw = new BufferedInputStream(new SourceStream(Storage.open(file)), 1 << 16);
         InputStream in;
         switch (codec) {
             case Compression.GZIP:

@@ -19,7 +19,8 @@ public final class FileChangedException extends FloeIOException {
     FileChangedException(String path, long listedLength, long currentLength, String detail, Throwable cause) {
         super("file " + Storage.displayName(path) + " changed or vanished since the query started"
                 + ": " + (listedLength >= 0 ? "it was listed with " + listedLength + " bytes, but " : "") + detail
-                + "; re-run the query, and do not rewrite, truncate or delete input files while a query reads them",
+                + ": the file changed while the query ran; re-run it, and do not rewrite, truncate or delete input"
+                + " files while a query reads them",
                 cause);
         this.path = path;
         this.listedLength = listedLength;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.floe.io.CsvBatchReader;
 import dev.floe.io.CsvDataset;
 import dev.floe.io.CsvOptions;
 import dev.floe.io.FileSplit;
@@ -19,6 +20,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A file deleted, truncated or grown between listing and reading is a clear error, never a short read. */
 class FileChangesTest {
@@ -49,8 +52,8 @@ class FileChangesTest {
         Files.delete(dir.resolve("a.csv"));
         FileChangedException e = assertThrows(FileChangedException.class, () -> Storage.open(file));
         assertEquals("file " + dir.resolve("a.csv") + " changed or vanished since the query started: it was listed with"
-                + " 8 bytes, but it no longer exists; re-run the query, and do not rewrite, truncate or delete input"
-                + " files while a query reads them", e.getMessage());
+                + " 8 bytes, but it no longer exists: the file changed while the query ran; re-run it, and do not"
+                + " rewrite, truncate or delete input files while a query reads them", e.getMessage());
         assertEquals(-1, e.currentLength());
         assertEquals(file.path(), e.path());
         // without the listed length the open still says what happened
@@ -115,6 +118,76 @@ class FileChangesTest {
             FloeIOException e = assertThrows(FloeIOException.class, () -> dataset.openSplit(split, allocator, null));
             assertTrue(e.getMessage().contains("file " + dir.resolve("b.csv") + " changed or vanished since the query"
                     + " started"), e.getMessage());
+        }
+    }
+
+    /** Reads every split of the dataset (and throws what a split throws). */
+    private static long readAll(CsvDataset dataset) {
+        long rows = 0;
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (FileSplit split : dataset.splits()) {
+                try (CsvBatchReader reader = dataset.openSplit(split, allocator, null)) {
+                    while (reader.next()) {
+                        rows += reader.batch().getRowCount();
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String table(int rows) {
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(',').append(i * 7).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "block {0}")
+    @ValueSource(longs = {64, 1 << 20})
+    void datasetFileTruncatedBetweenListingAndReading(long block) throws IOException {
+        Files.writeString(dir.resolve("a.csv"), table(100));
+        CsvDataset dataset = CsvDataset.open(dir + "/a.csv", CsvOptions.defaults().withBlockSize(block));
+        long listed = Files.size(dir.resolve("a.csv"));
+        assertEquals(100, readAll(dataset));
+        Files.writeString(dir.resolve("a.csv"), table(60));
+        FileChangedException e = assertThrows(FileChangedException.class, () -> readAll(dataset));
+        assertTrue(e.getMessage().contains("file " + dir.resolve("a.csv") + " changed or vanished since the query"
+                + " started: it was listed with " + listed + " bytes, but it now has " + Files.size(dir.resolve("a.csv"))
+                + " bytes: the file changed while the query ran; re-run it"), e.getMessage());
+        assertEquals(listed, e.listedLength());
+    }
+
+    @Test
+    void datasetFileRewrittenWithTheSameLengthIsCaughtByItsModificationTime() throws IOException {
+        Path path = dir.resolve("a.csv");
+        Files.writeString(path, "x,y\n1,2\n3,4\n");
+        CsvDataset dataset = CsvDataset.open(path.toString(), CsvOptions.defaults().withBlockSize(5));
+        assertTrue(dataset.splits().get(0).modificationTime() > 0, dataset.splits().toString());
+        Files.writeString(path, "x,y\n9,9\n9,9\n");
+        Files.setLastModifiedTime(path, java.nio.file.attribute.FileTime.fromMillis(
+                dataset.splits().get(0).modificationTime() + 5000));
+        FileChangedException e = assertThrows(FileChangedException.class, () -> readAll(dataset));
+        assertTrue(e.getMessage().contains("it was listed with 12 bytes, but it was rewritten"), e.getMessage());
+    }
+
+    @Test
+    void compressedFileRewrittenBetweenListingAndReading() throws IOException {
+        Path path = dir.resolve("a.csv.gz");
+        writeGzip(path, table(1000));
+        CsvDataset dataset = CsvDataset.open(path.toString(), CsvOptions.defaults());
+        long listed = Files.size(path);
+        assertEquals(1000, readAll(dataset));
+        writeGzip(path, table(10));
+        FileChangedException e = assertThrows(FileChangedException.class, () -> readAll(dataset));
+        assertTrue(e.getMessage().contains("it was listed with " + listed + " bytes, but it now has "
+                + Files.size(path) + " bytes"), e.getMessage());
+    }
+
+    private static void writeGzip(Path path, String text) throws IOException {
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(path))) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

@@ -199,6 +199,23 @@ class HdfsTest {
     }
 
     @Test
+    void fileRewrittenShorterBetweenListingAndReading() throws IOException {
+        put("short/a.csv", "/short/a.csv", shard(3, 2000, 3));
+        CsvDataset dataset = CsvDataset.open(uri + "/short/a.csv", options().withBlockSize(16 << 10));
+        long listed = fs.getFileStatus(new org.apache.hadoop.fs.Path("/short/a.csv")).getLen();
+        assertTrue(dataset.splits().size() > 1, dataset.toString());
+        fs.delete(new org.apache.hadoop.fs.Path("/short/a.csv"), false);
+        put("short/b.csv", "/short/a.csv", shard(3, 500, 3));
+        long now = fs.getFileStatus(new org.apache.hadoop.fs.Path("/short/a.csv")).getLen();
+        try (BufferAllocator allocator = new RootAllocator()) {
+            FileChangedException e = assertThrows(FileChangedException.class, () -> Rows.readAll(dataset, allocator));
+            assertTrue(e.getMessage().contains("file " + uri + "/short/a.csv changed or vanished since the query started:"
+                    + " it was listed with " + listed + " bytes, but it now has " + now + " bytes: the file changed"
+                    + " while the query ran; re-run it"), e.getMessage());
+        }
+    }
+
+    @Test
     void openChecksTheListedLengthOnHdfs() throws IOException {
         put("len/a.csv", "/len/a.csv", "x,y\n1,2\n");
         FileEntry listed = Storage.resolve(uri + "/len/a.csv").get(0);
