@@ -15,7 +15,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** .gz and .bz2 files read as one split each, like the plain file; a truncated stream is an error. */
+/** .gz, .bz2 and .zst files read as one split each, like the plain file; a truncated or corrupt stream is an error. */
 class CompressedCsvTest {
     @TempDir
     Path dir;
@@ -34,7 +34,9 @@ class CompressedCsvTest {
         try (OutputStream out = codec.createOutputStream(Files.newOutputStream(bz))) {
             out.write(plain);
         }
-        for (Path p : new Path[] {gz, bz}) {
+        Path zst = dir.resolve("t.csv.zst");
+        writeZstd(zst, plain);
+        for (Path p : new Path[] {gz, bz, zst}) {
             CsvDataset dataset = CsvDataset.open(p.toString(), CsvOptions.defaults().withBlockSize(1000));
             assertEquals(1, dataset.splits().size(), p.toString());
             try (RootAllocator allocator = new RootAllocator()) {
@@ -69,10 +71,63 @@ class CompressedCsvTest {
                 e.getMessage());
     }
 
+    private static void writeZstd(Path path, byte[]... frames) throws IOException {
+        try (OutputStream out = Files.newOutputStream(path)) {
+            for (byte[] frame : frames) {
+                out.write(com.github.luben.zstd.Zstd.compress(frame, 3));
+            }
+        }
+    }
+
+    private static long read(Path p, CsvOptions options) {
+        CsvDataset dataset = CsvDataset.open(p.toString(), options);
+        try (RootAllocator allocator = new RootAllocator()) {
+            return TestTables.readAll(dataset, allocator).size();
+        }
+    }
+
     @Test
-    void zstdSaysItIsNotSupported() throws IOException {
-        Path f = TestTables.write(dir, "a.csv.zst", "not really zstd");
-        FloeIOException e = assertThrows(FloeIOException.class, () -> CsvDataset.open(f.toString(), CsvOptions.defaults()));
-        assertTrue(e.getMessage().contains("zstd (.zst) is not supported"), e.getMessage());
+    void zstdFramesConcatenatedReadAsOneFileAndTheOptionOverridesTheExtension() throws IOException {
+        GeneratedCsv generated = GeneratedCsv.generate(5000, 7, "\r\n");
+        byte[] plain = generated.text.getBytes(StandardCharsets.UTF_8);
+        int cut = generated.text.indexOf("\r\n", plain.length / 2) + 2; // two frames, split at a record boundary
+        Path zst = dir.resolve("frames.csv.zst");
+        writeZstd(zst, Arrays.copyOf(plain, cut), Arrays.copyOfRange(plain, cut, plain.length));
+        CsvDataset dataset = CsvDataset.open(zst.toString(), CsvOptions.defaults().withBlockSize(64));
+        assertEquals(1, dataset.splits().size());
+        try (RootAllocator allocator = new RootAllocator()) {
+            assertEquals(generated.rows, TestTables.readAll(dataset, allocator));
+        }
+        Path renamed = Files.copy(zst, dir.resolve("frames.data"));
+        CsvOptions sql = CsvOptions.fromMap(java.util.Map.of("compression", "zstd"));
+        try (RootAllocator allocator = new RootAllocator()) {
+            assertEquals(generated.rows, TestTables.readAll(CsvDataset.open(renamed.toString(), sql), allocator));
+        }
+    }
+
+    @Test
+    void aTruncatedOrCorruptZstdIsAnErrorNamingTheFile() throws IOException {
+        GeneratedCsv generated = GeneratedCsv.generate(20_000, 6, "\n");
+        byte[] plain = generated.text.getBytes(StandardCharsets.UTF_8);
+        Path whole = dir.resolve("w.csv.zst");
+        writeZstd(whole, plain);
+        assertEquals(generated.rows.size(), read(whole, CsvOptions.defaults()));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.csv.zst");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> read(cut, CsvOptions.defaults()));
+        assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("Truncated"), e.getMessage());
+        // a stream cut exactly between two frames is whole files' worth of records: cut inside the last one instead
+        Path corrupt = dir.resolve("bad.csv.zst");
+        byte[] flipped = bytes.clone();
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
+            flipped[i] ^= 0x5A;
+        }
+        Files.write(corrupt, flipped);
+        RuntimeException c = assertThrows(RuntimeException.class, () -> read(corrupt, CsvOptions.defaults()));
+        assertTrue(c.getMessage().contains(corrupt.toString()), c.getMessage());
+        Path notZstd = TestTables.write(dir, "a.csv.zst", "not really zstd");
+        RuntimeException n = assertThrows(RuntimeException.class, () -> read(notZstd, CsvOptions.defaults()));
+        assertTrue(n.getMessage().contains(notZstd.toString()), n.getMessage());
     }
 }

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  * ({@link #UNKNOWN_LENGTH}).
  *
  * <pre>
- *   fs ByteSource ─► InputStream ─► gzip | bz2 ─► transcode to UTF-8 ─► StreamSource ─► scanner
+ *   fs ByteSource ─► InputStream ─► gzip | bz2 | zstd ─► transcode to UTF-8 ─► StreamSource ─► scanner
  * </pre>
  */
 public final class Sources {
@@ -48,10 +48,6 @@ public final class Sources {
             return Storage.open(file);
         }
         String codec = Compression.of(path, options.compression());
-        if (Compression.ZSTD.equals(codec)) {
-            throw new FloeIOException("cannot read " + Storage.displayName(path) + ": zstd (.zst) is not supported"
-                    + " (no codec on the classpath); decompress it first, or use gzip or bz2");
-        }
         String encoding = options.encoding();
         return new StreamSource(path, () -> decode(file, codec, encoding));
     }
@@ -71,9 +67,15 @@ public final class Sources {
             case Compression.BZIP2:
                 in = bzip2(raw);
                 break;
+            case Compression.ZSTD:
+                in = zstd(raw);
+                break;
             default:
                 in = raw;
                 break;
+        }
+        if (!Compression.NONE.equals(codec)) {
+            in = new Decoded(in, file.path(), codec);
         }
         if (!Encodings.isUtf8(encoding)) {
             in = new Utf8Encoding(new InputStreamReader(in, Encodings.charset(encoding)));
@@ -85,6 +87,72 @@ public final class Sources {
         org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
         codec.setConf(new org.apache.hadoop.conf.Configuration(false));
         return codec.createInputStream(raw);
+    }
+
+    /**
+     * zstd-jni's decoder (its native library ships inside its jar). It reads concatenated frames, and a stream
+     * that ends inside a frame throws ("Truncated source") instead of ending short; corrupt input throws too.
+     */
+    private static InputStream zstd(InputStream raw) throws IOException {
+        try {
+            return new com.github.luben.zstd.ZstdInputStream(raw);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            raw.close();
+            throw new FloeIOException("cannot read zstd (.zst) files on this platform: zstd-jni has no native library"
+                    + " for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                    + "; decompress the files first (zstd -d), or use gzip or bz2 (" + e + ")");
+        }
+    }
+
+    /**
+     * A decompressing stream whose codec errors (a truncated or corrupt stream) name the file, the codec and how
+     * far it got, and say what to do.
+     */
+    private static final class Decoded extends java.io.FilterInputStream {
+        private final String path;
+        private final String codec;
+        private long decoded;
+
+        Decoded(InputStream in, String path, String codec) {
+            super(in);
+            this.path = path;
+            this.codec = codec;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    decoded += n;
+                }
+                return n;
+            } catch (IOException e) {
+                throw new FloeIOException("cannot decompress " + Storage.displayName(path) + " (" + codec + "): "
+                        + e.getMessage() + ", after " + decoded + " decompressed bytes; the file is truncated or"
+                        + " corrupt: compress it again from its source", e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(n, 1 << 16)];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
+                if (r <= 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
     }
 
     /** A ByteSource as a sequential InputStream. */
