@@ -20,9 +20,9 @@ CREATE OR REPLACE VIEW parisians AS SELECT id, name, age FROM '${data}/people.cs
 query floe-only
 DESCRIBE parisians
 ----
-id	BIGINT	computed by the query
-name	VARCHAR	computed by the query
-age	BIGINT	computed by the query
+id	BIGINT	computed by the query	NULL
+name	VARCHAR	computed by the query	NULL
+age	BIGINT	computed by the query	NULL
 
 statement ok
 CREATE TABLE spend AS SELECT person_id, sum(amount) AS total FROM '${data}/orders.csv' GROUP BY person_id
@@ -50,24 +50,24 @@ spend	table
 query floe-only
 DESCRIBE '${data}/orders.csv'
 ----
-order_id	BIGINT	inferred from sampled rows (sample_size 1000)
-person_id	BIGINT	inferred from sampled rows (sample_size 1000)
-amount	DOUBLE	inferred from sampled rows (sample_size 1000)
-ts	TIMESTAMP	inferred from sampled rows (sample_size 1000)
+order_id	BIGINT	inferred from sampled rows (sample_size 1000)	BIGINT: 6 values sampled from 1 file, all integers
+person_id	BIGINT	inferred from sampled rows (sample_size 1000)	BIGINT: 6 values sampled from 1 file, all integers
+amount	DOUBLE	inferred from sampled rows (sample_size 1000)	DOUBLE: 6 values sampled from 1 file, all numbers
+ts	TIMESTAMP	inferred from sampled rows (sample_size 1000)	TIMESTAMP: 6 values sampled from 1 file, all ISO 8601 timestamps
 
 query floe-only
 DESCRIBE read_csv('${data}/orders.csv', types = {'order_id': 'VARCHAR'}, sample_size = -1)
 ----
-order_id	VARCHAR	declared (types)
-person_id	BIGINT	inferred from every row
-amount	DOUBLE	inferred from every row
-ts	TIMESTAMP	inferred from every row
+order_id	VARCHAR	declared (types)	VARCHAR: declared by types = {'order_id': 'VARCHAR'}
+person_id	BIGINT	inferred from every row	BIGINT: 6 values (every row) in 1 file, all integers
+amount	DOUBLE	inferred from every row	DOUBLE: 6 values (every row) in 1 file, all numbers
+ts	TIMESTAMP	inferred from every row	TIMESTAMP: 6 values (every row) in 1 file, all ISO 8601 timestamps
 
 query floe-only
 DESCRIBE SELECT name, age + 0.5 AS x FROM parisians
 ----
-name	VARCHAR	computed by the query
-x	DOUBLE	computed by the query
+name	VARCHAR	computed by the query	NULL
+x	DOUBLE	computed by the query	NULL
 
 statement ok
 DROP VIEW parisians

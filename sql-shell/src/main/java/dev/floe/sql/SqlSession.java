@@ -185,12 +185,15 @@ public final class SqlSession implements AutoCloseable {
         if (s instanceof Statement.Describe d) {
             DataFrame df = plan(d.query());
             CsvOptions csv = csvSource(d.query());
+            Map<String, String> why = csv == null ? Map.of() : typeReasons(df.plan());
             List<Object[]> rows = new ArrayList<>();
             for (Field f : df.schema().fields()) {
-                rows.add(new Object[] {f.name(), f.type().sqlName(), csv == null ? "computed by the query" : origin(f, csv)});
+                rows.add(new Object[] {f.name(), f.type().sqlName(), csv == null ? "computed by the query" : origin(f, csv),
+                        why.get(f.name())});
             }
-            return new SqlResult.Rows(ResultTables.of(List.of("column_name", "column_type", "origin"),
-                    List.of(FloeType.STRING, FloeType.STRING, FloeType.STRING), rows), System.nanoTime() - started);
+            return new SqlResult.Rows(ResultTables.of(List.of("column_name", "column_type", "origin", "why"),
+                    List.of(FloeType.STRING, FloeType.STRING, FloeType.STRING, FloeType.STRING), rows),
+                    System.nanoTime() - started);
         }
         if (s instanceof Statement.Explain e) {
             return explain(e, observer, started);
@@ -214,6 +217,15 @@ public final class SqlSession implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Why each column of the one CSV scan in {@code plan} has its type (schema inference's reasons), or none. */
+    private static Map<String, String> typeReasons(dev.floe.dataframe.plan.LogicalPlan plan) {
+        if (plan instanceof dev.floe.dataframe.plan.CsvScan scan) {
+            return scan.dataset().typeReasons();
+        }
+        List<dev.floe.dataframe.plan.LogicalPlan> inputs = plan.inputs();
+        return inputs.size() == 1 ? typeReasons(inputs.get(0)) : Map.of();
     }
 
     /** Why a CSV column has its type, as far as the options tell. */

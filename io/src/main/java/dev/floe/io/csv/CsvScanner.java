@@ -810,7 +810,7 @@ public final class CsvScanner implements AutoCloseable {
                     sink.putBoolean(c, row, ValueParsers.parseBoolean(a, s, e));
                     break;
                 case INFER:
-                    sampler.observe(c, a, s, e);
+                    sampler.observe(c, a, s, e, bufStart + pos);
                     break;
                 default:
                     throw new IllegalStateException("unknown column kind " + kind + " of column " + c);

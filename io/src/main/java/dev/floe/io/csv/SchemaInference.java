@@ -50,6 +50,8 @@ public final class SchemaInference {
     private static final long SMALL_FILE = 1 << 20;
     private static final long TAIL = 64 << 10;
     private static final int SAMPLE_BUFFER = 64 << 10;
+    /** How far into a file lines are counted to say where a value that decided a type is. */
+    private static final long LINES_COUNTED = 16 << 20;
     private static final Logger log = LoggerFactory.getLogger(SchemaInference.class);
     public static final String FILENAME_COLUMN = "filename";
 
@@ -67,7 +69,7 @@ public final class SchemaInference {
      * resolved, and each file's layout (by path).
      */
     public record Result(Schema schema, CsvOptions options, Map<String, FileColumns> files, int dataColumns,
-            List<String> partitionKeys) {
+            List<String> partitionKeys, Map<String, String> typeReasons) {
     }
 
     public static Result infer(String glob, List<FileEntry> files, CsvOptions requested) {
@@ -98,21 +100,25 @@ public final class SchemaInference {
             List<String> fileNames = headers.get(file.path());
             int[] map = fileNames.stream().mapToInt(index::get).toArray();
             sampler.mapping(map);
+            sampler.file(file.path());
             sample(file, fileNames.toArray(String[]::new), options, sampler, allDeclared);
         }
         List<Field> fields = new ArrayList<>(names.size());
+        Map<String, String> reasons = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             FloeType declared = options.declaredType(names.get(i));
             FloeType type = declared != null ? declared : sampler.typeOf(i);
-            if (declared == null && sampler.demotedBy(i) != null) {
-                log.debug("column '{}' inferred as {}: narrowed by the value '{}'", names.get(i), type, sampler.demotedBy(i));
-            }
+            String reason = TypeReasons.of(names.get(i), type, options, sampler, i);
+            log.debug("column '{}': {}", names.get(i), reason);
             fields.add(new Field(names.get(i), type));
+            reasons.put(names.get(i), reason);
         }
         int dataColumns = fields.size();
         Set<String> taken = new HashSet<>(names);
         if (options.filename()) {
-            fields.add(new Field(unique(FILENAME_COLUMN, taken), FloeType.STRING));
+            String name = unique(FILENAME_COLUMN, taken);
+            fields.add(new Field(name, FloeType.STRING));
+            reasons.put(name, "VARCHAR: the path of each row's file (filename = true)");
         }
         Map<String, Map<String, String>> partitions = new HashMap<>();
         List<String> keys = new ArrayList<>();
@@ -134,7 +140,11 @@ public final class SchemaInference {
                     }
                 });
                 FloeType declared = options.declaredType(key);
-                fields.add(new Field(unique(key, taken), declared != null ? declared : HivePartitions.typeOf(values)));
+                FloeType type = declared != null ? declared : HivePartitions.typeOf(values);
+                String name = unique(key, taken);
+                fields.add(new Field(name, type));
+                reasons.put(name, type.sqlName() + (declared != null ? ": declared (types or all_varchar)"
+                        : ": hive partition key " + key + "=..., " + values.size() + " directory values, all fit"));
             }
         }
         Map<String, FileColumns> layouts = new HashMap<>();
@@ -144,7 +154,7 @@ public final class SchemaInference {
         }
         Schema schema = new Schema(fields);
         log.debug("schema of '{}' ({} files): {}", glob, files.size(), schema);
-        return new Result(schema, options, layouts, dataColumns, keys);
+        return new Result(schema, options, layouts, dataColumns, keys, reasons);
     }
 
     private static String unique(String name, Set<String> taken) {
@@ -308,6 +318,25 @@ public final class SchemaInference {
                     // the file stays open for the next sample point
                 }
             };
+            samplePoints(file, names, length, points, rowsPerPoint, dialect, policy, shared, sampler);
+            // the line of each value that changed a column's type, for DESCRIBE: one pass up to the last, and
+            // only near the start of the file (past LINES_COUNTED the reason gives the byte offset)
+            LineCounter lines = new LineCounter(shared);
+            sampler.resolveLines(file.path(), offset -> {
+                try {
+                    return offset <= LINES_COUNTED ? lines.lineAt(offset) : -1;
+                } catch (IOException e) {
+                    return -1;
+                }
+            });
+        } catch (IOException e) {
+            throw new FloeIOException("cannot sample " + Storage.displayName(file.path()) + ": " + e, e);
+        }
+    }
+
+    private static void samplePoints(FileEntry file, String[] names, long length, List<Long> points, int rowsPerPoint,
+            Dialect dialect, RowPolicy policy, ByteSource shared, TypeSampler sampler) {
+        {
             for (long point : points) {
                 // the tail point reads every record that begins in the last TAIL bytes
                 boolean tail = point == length - TAIL && points.size() > 1;
@@ -318,8 +347,6 @@ public final class SchemaInference {
                     scanner.read(tail ? Integer.MAX_VALUE : rowsPerPoint);
                 }
             }
-        } catch (IOException e) {
-            throw new FloeIOException("cannot sample " + Storage.displayName(file.path()) + ": " + e, e);
         }
     }
 }

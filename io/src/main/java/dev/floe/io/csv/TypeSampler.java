@@ -19,12 +19,35 @@ public final class TypeSampler {
     private int[] mapping;
     private Formats formats = Formats.ISO;
     private boolean exactDecimals;
+    /** Per column: the last value that changed its type, where it was, and the type before it. */
+    private final Change[] lastChange;
+    private final int[] filesWithValues;
+    private final int[] lastFileSeen;
+    private String file;
+    private int fileNumber;
+
+    /**
+     * A value that changed a column's type: its text (up to 100 characters), its file, the byte offset of its
+     * record, the type before it (null for the column's first value), and the record's line once resolved
+     * ({@link #resolveLines}), else -1.
+     */
+    public record Change(String value, String file, long recordOffset, FloeType before, long line) {
+    }
 
     public TypeSampler(int columns) {
         candidates = new int[columns];
         Arrays.fill(candidates, ValueParsers.ALL_CANDIDATES);
         values = new long[columns];
         demotedBy = new String[columns];
+        lastChange = new Change[columns];
+        filesWithValues = new int[columns];
+        lastFileSeen = new int[columns];
+    }
+
+    /** From now on the values come from {@code path} (for {@link #lastChange} and the count of files). */
+    public void file(String path) {
+        this.file = path;
+        this.fileNumber++;
     }
 
     /** With exact decimals, a decimal of more than 15 significant digits is not a FLOAT64 candidate. */
@@ -43,9 +66,18 @@ public final class TypeSampler {
     }
 
     void observe(int fileColumn, byte[] a, int s, int e) {
+        observe(fileColumn, a, s, e, -1);
+    }
+
+    /** One non-empty value of the scanner's column {@code fileColumn}, in the record at {@code recordOffset}. */
+    void observe(int fileColumn, byte[] a, int s, int e, long recordOffset) {
         int column = mapping == null ? fileColumn : mapping[fileColumn];
         int mask = candidates[column];
         values[column]++;
+        if (lastFileSeen[column] != fileNumber || filesWithValues[column] == 0) {
+            lastFileSeen[column] = fileNumber;
+            filesWithValues[column]++;
+        }
         if (mask == 0) {
             return;
         }
@@ -58,7 +90,12 @@ public final class TypeSampler {
             fits &= ~ValueParsers.CAN_FLOAT64;
         }
         if (fits != mask) {
+            FloeType before = values[column] == 1 ? null : typeOfMask(mask);
             candidates[column] = fits;
+            if (before == null || typeOfMask(fits) != before) {
+                lastChange[column] = new Change(new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8), file,
+                        recordOffset, before, -1);
+            }
             if (demotedBy[column] == null && values[column] > 1) {
                 demotedBy[column] = new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8);
             }
@@ -66,10 +103,11 @@ public final class TypeSampler {
     }
 
     public FloeType typeOf(int column) {
-        int mask = candidates[column];
-        if (values[column] == 0) {
-            return FloeType.STRING;
-        }
+        return values[column] == 0 ? FloeType.STRING : typeOfMask(candidates[column]);
+    }
+
+    /** The smallest type in the lattice that {@code mask} still allows. */
+    private static FloeType typeOfMask(int mask) {
         if ((mask & ValueParsers.CAN_INT64) != 0) {
             return FloeType.INT64;
         }
@@ -91,6 +129,35 @@ public final class TypeSampler {
     /** Non-empty values seen in {@code column}. */
     public long values(int column) {
         return values[column];
+    }
+
+    /** How many files gave the column at least one non-empty value. */
+    public int filesWithValues(int column) {
+        return filesWithValues[column];
+    }
+
+    /** The last value that changed the column's type (so the one that made it what it is), or null. */
+    public Change lastChange(int column) {
+        return lastChange[column];
+    }
+
+    /**
+     * Fills in the line of each last change made in {@code path}, by {@code lineOf(recordOffset)}, called in
+     * increasing order of offset (so that a counter passes over the file once); a result below 1 leaves it unknown.
+     */
+    public void resolveLines(String path, java.util.function.LongUnaryOperator lineOf) {
+        Integer[] order = new Integer[lastChange.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, java.util.Comparator.comparingLong(c -> lastChange[c] == null ? -1 : lastChange[c].recordOffset()));
+        for (int c : order) {
+            Change change = lastChange[c];
+            if (change != null && change.line() < 0 && change.recordOffset() >= 0 && path.equals(change.file())) {
+                lastChange[c] = new Change(change.value(), change.file(), change.recordOffset(), change.before(),
+                        lineOf.applyAsLong(change.recordOffset()));
+            }
+        }
     }
 
     /** The first value that narrowed the column's type after other values had been seen, or null. */
