@@ -75,6 +75,8 @@ final class ResultPrinter {
         if (rejected > 0) {
             sb.append(String.format(Locale.ROOT, "; %,d %s rejected by the reader", rejected,
                     rejected == 1 ? "row" : "rows"));
+            sb.append(t.metrics().rejects().isEmpty() ? " (store_rejects = true keeps them)"
+                    : " (SELECT * FROM reject_errors)");
         }
         sb.append('\n');
     }

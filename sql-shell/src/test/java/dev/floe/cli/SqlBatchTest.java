@@ -57,6 +57,23 @@ class SqlBatchTest {
     }
 
     @Test
+    void theFooterCountsRejectsAndSaysWhereTheyAre() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "id,v\n1,10\n2,oops\n3,x3\n");
+        String types = ", types = {'v': 'BIGINT'}";
+        Run counted = floe("", "sql", "-e", "SELECT count(*) FROM read_csv('" + bad + "'" + types + ", ignore_errors = true)");
+        assertEquals(0, counted.status(), counted.err());
+        assertTrue(counted.out().contains("; 2 rows rejected by the reader (store_rejects = true keeps them)"),
+                counted.out());
+        Run stored = floe("", "sql", "-e", "SELECT count(*) FROM read_csv('" + bad + "'" + types
+                + ", store_rejects = true); SELECT line, csv_line FROM reject_errors ORDER BY line");
+        assertEquals(0, stored.status(), stored.err());
+        assertTrue(stored.out().contains("; 2 rows rejected by the reader (SELECT * FROM reject_errors)"), stored.out());
+        assertTrue(Pattern.compile("\\b3\\s*│\\s*2,oops\\s*│[\\s\\S]*\\b4\\s*│\\s*3,x3\\s*│").matcher(stored.out()).find(),
+                stored.out());
+    }
+
+    @Test
     void scriptFileAndStandardInput() throws Exception {
         Path script = dir.resolve("q.sql");
         Files.writeString(script, "-- totals\nSELECT sum(id) AS s\nFROM " + people + ";\n");
