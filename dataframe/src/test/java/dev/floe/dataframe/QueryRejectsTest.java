@@ -161,6 +161,15 @@ class QueryRejectsTest {
         assertTrue(cause.getMessage().contains("max_rejects = 0.01 (1%)"), cause.getMessage());
         RuntimeException count = assertThrows(RuntimeException.class, df::count);
         assertTrue(find(count).getMessage().contains("160 of 12,000"), count.getMessage());
+        // a stream of batches read to its end is a whole query too
+        RuntimeException streamed = assertThrows(RuntimeException.class, () -> {
+            try (BatchStream batches = df.toBatches()) {
+                while (batches.next()) {
+                    batches.batch().getRowCount();
+                }
+            }
+        });
+        assertTrue(find(streamed).getMessage().contains("160 of 12,000"), streamed.getMessage());
         try (Table t = Floe.readCsv(dir.resolve("p*.csv").toString(), o.withMaxRejectsFraction(0.02)).compute()) {
             assertEquals(160, t.metrics().rowsRejected());
         }

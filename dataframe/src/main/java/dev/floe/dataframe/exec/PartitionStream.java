@@ -21,8 +21,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class PartitionStream implements AutoCloseable {
     private final ExecutionOptions options;
     private final BufferAllocator allocator;
+    private final QueryPlanner planner;
     private final QueryPlanner.Planned planned;
     private final List<String> keys;
+    private boolean budgetChecked;
     private int next;
     private Computation prefetch;
     private RowBatches current;
@@ -31,7 +33,7 @@ public final class PartitionStream implements AutoCloseable {
         this.options = options;
         this.allocator = root.newChildAllocator("stream-" + System.nanoTime(), 0, options.memoryLimit());
         try {
-            QueryPlanner planner = new QueryPlanner(options, allocator);
+            this.planner = new QueryPlanner(options, allocator);
             this.planned = planner.partitions(plan, limitPerPartition);
             this.keys = planned.partitions() == 0 ? List.of() : Arrays.asList(planned.output().split(","));
         } catch (RuntimeException e) {
@@ -44,10 +46,17 @@ public final class PartitionStream implements AutoCloseable {
         return keys.size();
     }
 
-    /** Moves to the next partition; false after the last. */
+    /**
+     * Moves to the next partition; false after the last (first checking a max_rejects fraction on the final
+     * totals: a stream read to its end is a whole query).
+     */
     public boolean next() {
         closeCurrent();
         if (next >= keys.size()) {
+            if (!budgetChecked) {
+                budgetChecked = true;
+                planner.checkRejectBudget();
+            }
             return false;
         }
         Computation c = prefetch != null ? prefetch : submit(next);
