@@ -452,7 +452,12 @@ public final class CsvOptions implements Serializable {
         return with(c -> c.ignoreErrors = ignore);
     }
 
-    /** Keep every rejected row as a {@link Reject} (implies nothing by itself: set ignoreErrors too). */
+    /**
+     * Keep rejected rows as {@link Reject}s: a query keeps the first {@link RejectLog#DEFAULT_CAPACITY}
+     * ({@code QueryMetrics.rejects()}, SQL {@code reject_errors}); a reader read alone, in
+     * {@link CsvBatchReader#rejects()}. In Java it implies nothing by itself: set ignoreErrors too (SQL's
+     * {@code store_rejects = true} does).
+     */
     public CsvOptions withRejects(boolean keep) {
         return with(c -> c.rejects = keep);
     }
