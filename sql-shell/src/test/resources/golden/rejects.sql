@@ -55,3 +55,14 @@ statement error
 SELECT * FROM read_csv('${data}/rejects.csv', store_rejects = true, ignore_errors = false)
 ----
 read_csv options store_rejects = true and ignore_errors = false contradict each other: store_rejects skips bad rows to keep them in reject_errors; drop one
+
+# max_rejects as a fraction applies to the whole query: 4 of its 7 rows are bad
+statement error
+SELECT count(*) FROM read_csv('${data}/rejects.csv', types = {'value': 'BIGINT'}, ignore_errors = true, max_rejects = 0.5, block_size = 16)
+----
+4 of 7 rows rejected (57.14%), more than max_rejects = 0.5 (50%) of the rows the query read
+
+query floe-only
+SELECT count(*) FROM read_csv('${data}/rejects.csv', types = {'value': 'BIGINT'}, ignore_errors = true, max_rejects = 0.6, block_size = 16)
+----
+3
