@@ -1,0 +1,186 @@
+package dev.floe.sql;
+
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.countStar;
+import static dev.floe.expressions.Expressions.lit;
+
+import dev.floe.dataframe.DataFrame;
+import dev.floe.dataframe.plan.JoinType;
+import dev.floe.expressions.Binary;
+import dev.floe.expressions.BinaryOp;
+import dev.floe.expressions.Case;
+import dev.floe.expressions.Column;
+import dev.floe.expressions.Expr;
+import dev.floe.expressions.ExprTrees;
+import dev.floe.expressions.Expressions;
+import dev.floe.expressions.FloeType;
+import dev.floe.expressions.InList;
+import dev.floe.expressions.PlanException;
+import dev.floe.expressions.Unary;
+import dev.floe.expressions.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Plans the uncorrelated subqueries of a SELECT's expressions as joins with the FROM relation, so
+ * nothing runs before the query does.
+ *
+ * <pre>
+ *  WHERE x IN (S) AND ...       (a conjunct of WHERE)   FROM SEMI JOIN S ON x = s
+ *  x IN (S) anywhere else, x NOT IN (S):
+ *      FROM LEFT JOIN (SELECT DISTINCT s AS key, TRUE AS match FROM S) ON x = key
+ *           CROSS JOIN (SELECT count(*) AS n, count(s) AS nn FROM S)
+ *      x IN (S) := CASE WHEN match IS NOT NULL THEN TRUE      -- x is in S
+ *                       WHEN n = 0 THEN FALSE                 -- nothing is in an empty S, not even NULL
+ *                       WHEN x IS NULL THEN NULL
+ *                       WHEN nn &lt; n THEN NULL                 -- S holds a NULL: x may be it
+ *                       ELSE FALSE END
+ *      so x NOT IN (S) is never true when S holds a NULL, as SQL says.
+ *  EXISTS (S)                   FROM CROSS JOIN (SELECT count(*) AS e FROM (S LIMIT 1)); e &gt; 0
+ * </pre>
+ *
+ * The columns the joins add are hidden from {@code SELECT *}. Subqueries see the session's catalog
+ * but not the outer query's columns (no correlation).
+ */
+final class SubqueryPlanner {
+    /** The statement with its placeholders replaced and its WHERE rebuilt, over the joined relation. */
+    record Rewritten(SelectStatement statement, Relation relation) {
+    }
+
+    private final Function<Query, DataFrame> planner;
+    private Relation relation;
+    private SelectStatement statement;
+
+    SubqueryPlanner(Function<Query, DataFrame> planner) {
+        this.planner = planner;
+    }
+
+    /**
+     * Rewrites {@code s}, whose FROM is planned as {@code from} and whose WHERE is now the conjuncts
+     * {@code where} (a cross join may have taken some as keys).
+     */
+    Rewritten rewrite(SelectStatement s, List<Expr> where, Relation from) {
+        relation = from;
+        statement = s;
+        List<Expr> remaining = new ArrayList<>();
+        for (Expr conjunct : where) {
+            if (!semiJoin(conjunct)) {
+                remaining.add(conjunct);
+            }
+        }
+        Expr newWhere = null;
+        for (Expr conjunct : remaining) {
+            Expr e = replace(conjunct);
+            newWhere = newWhere == null ? e : new Binary(BinaryOp.AND, newWhere, e);
+        }
+        List<SelectItem> items = new ArrayList<>();
+        for (SelectItem item : s.items()) {
+            if (item instanceof SelectItem.Single single && hasPlaceholder(single.expr())) {
+                String alias = single.alias() != null ? single.alias() : s.writeSubqueries(single.expr().toSql());
+                items.add(new SelectItem.Single(replace(single.expr()), alias));
+            } else {
+                items.add(item);
+            }
+        }
+        SelectStatement out = new SelectStatement(s.distinct(), items, s.from(), newWhere,
+                s.groupBy().stream().map(this::replace).toList(), s.having() == null ? null : replace(s.having()),
+                s.orderBy().stream().map(o -> o.withExpr(replace(o.expr()))).toList(), s.limit(), s.offset());
+        return new Rewritten(out, relation);
+    }
+
+    /** {@code x IN (S)} as a conjunct of WHERE: a semi join, which keeps exactly the rows where it is true. */
+    private boolean semiJoin(Expr conjunct) {
+        String name = inPlaceholder(conjunct);
+        if (name == null || hasPlaceholder(((InList) conjunct).input())) {
+            return false;
+        }
+        Expr x = operand((InList) conjunct);
+        DataFrame sub = subquery(name);
+        relation = relation.withFrame(relation.df().join(sub, List.of(x), List.of(col(sub.columns().get(0))), JoinType.SEMI));
+        return true;
+    }
+
+    private Expr replace(Expr e) {
+        if (!hasPlaceholder(e)) {
+            return e;
+        }
+        return ExprTrees.transform(e, node -> {
+            String in = inPlaceholder(node);
+            if (in != null) {
+                InList list = (InList) node;
+                return membership(replace(list.input()), in);
+            }
+            if (node instanceof Column c && statement.subqueries().containsKey(c.name())) {
+                if (!c.name().startsWith("__exists_")) {
+                    throw new IllegalStateException("subquery placeholder outside IN: " + c.name());
+                }
+                return exists(c.name());
+            }
+            return null;
+        });
+    }
+
+    /** The CASE that is {@code x IN (S)}, after joining what it reads. */
+    private Expr membership(Expr input, String name) {
+        InList shape = new InList(input, List.of(col(name)));
+        Expr x = operand(shape);
+        DataFrame sub = subquery(name);
+        String s = sub.columns().get(0);
+        String key = name + "_key";
+        String match = name + "_match";
+        String n = name + "_n";
+        String nn = name + "_nn";
+        DataFrame matches = sub.select(col(s).as(key), lit(true).as(match)).distinct();
+        DataFrame joined = relation.df().join(matches, List.of(x), List.of(col(key)), JoinType.LEFT);
+        DataFrame stats = sub.agg(countStar().as(n), count(col(s)).as(nn));
+        relation = relation.withHidden(Joins.cross(joined, stats));
+        Expr unknown = Expressions.nullOf(FloeType.BOOLEAN);
+        return new Case(null, List.of(
+                new Case.When(new Unary(UnaryOp.IS_NOT_NULL, col(match)), lit(true)),
+                new Case.When(new Binary(BinaryOp.EQ, col(n), lit(0L)), lit(false)),
+                new Case.When(new Unary(UnaryOp.IS_NULL, x), unknown),
+                new Case.When(new Binary(BinaryOp.LT, col(nn), col(n)), unknown)), lit(false));
+    }
+
+    private Expr exists(String name) {
+        DataFrame sub = planner.apply(statement.subqueries().get(name));
+        String e = name + "_rows";
+        relation = relation.withHidden(Joins.cross(relation.df(), sub.limit(1).agg(countStar().as(e))));
+        return new Binary(BinaryOp.GT, col(e), lit(0L));
+    }
+
+    /** The IN's left side over the relation's frame; an aggregate there cannot be joined on. */
+    private Expr operand(InList in) {
+        if (ExprTrees.containsAggregate(in.input())) {
+            throw new PlanException(SqlPlanner.sqlText(in.input()) + " IN (SELECT ...): the left side of IN (SELECT ...) "
+                    + "cannot be an aggregate; compute the aggregate in a subquery in FROM first");
+        }
+        return SqlPlanner.resolve(in.input(), relation);
+    }
+
+    /** The subquery's plan; it must return one column. */
+    private DataFrame subquery(String name) {
+        Query q = statement.subqueries().get(name);
+        DataFrame sub = planner.apply(q);
+        if (sub.columns().size() != 1) {
+            throw new PlanException("the subquery of IN must return one column, but (" + q.toSql() + ") returns "
+                    + sub.columns().size() + ": " + String.join(", ", sub.columns()));
+        }
+        return sub;
+    }
+
+    /** The placeholder of {@code e} when it is {@code x IN (subquery)}, else null. */
+    private String inPlaceholder(Expr e) {
+        if (e instanceof InList in && in.values().size() == 1 && in.values().get(0) instanceof Column c
+                && statement.subqueries().containsKey(c.name()) && c.name().startsWith("__subquery_")) {
+            return c.name();
+        }
+        return null;
+    }
+
+    private boolean hasPlaceholder(Expr e) {
+        return ExprTrees.columns(e).stream().anyMatch(statement.subqueries()::containsKey);
+    }
+}
