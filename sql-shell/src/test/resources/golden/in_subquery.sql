@@ -118,6 +118,11 @@ SELECT name FROM people WHERE id IN (SELECT nope FROM orders)
 column 'nope' not found Columns: order_id, person_id, amount, ts
 
 statement error
+SELECT name FROM people p WHERE id IN (SELECT person_id FROM orders o WHERE o.amount > p.age)
+----
+'p.age': no source is called 'p'; sources: o. A subquery in IN or EXISTS cannot use the outer query's columns (correlated subqueries are not supported); join with it instead
+
+statement error
 SELECT name FROM people WHERE id IN (SELECT person_id FROM orders
 ----
 line 1, column 66: expected ')' after 'orders', found end of input

@@ -76,6 +76,25 @@ SELECT * FROM people SEMI JOIN keys USING (id)
 1	alice	30	paris
 3	carol	25	paris
 
+query rowsort
+SELECT * FROM people JOIN orders USING (id) JOIN keys USING (id)
+----
+1	alice	30	paris	10	12.5	one
+1	alice	30	paris	11	7.5	one
+3	carol	25	paris	13	3.25	three
+3	carol	25	paris	15	1.75	three
+
+query rowsort
+SELECT * FROM keys FULL JOIN orders USING (id) LEFT JOIN people USING (id)
+----
+1	one	10	12.5	alice	30	paris
+1	one	11	7.5	alice	30	paris
+2	NULL	12	100.0	bob	NULL	london
+3	three	13	3.25	carol	25	paris
+3	three	15	1.75	carol	25	paris
+9	nine	14	50.0	NULL	NULL	NULL
+NULL	nothing	NULL	NULL	NULL	NULL	NULL
+
 query
 SELECT id, count(*) AS n FROM people JOIN orders USING (id) GROUP BY id ORDER BY id
 ----

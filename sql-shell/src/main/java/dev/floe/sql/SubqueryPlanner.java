@@ -145,7 +145,7 @@ final class SubqueryPlanner {
     }
 
     private Expr exists(String name) {
-        DataFrame sub = planner.apply(statement.subqueries().get(name));
+        DataFrame sub = plan(statement.subqueries().get(name));
         String e = name + "_rows";
         relation = relation.withHidden(Joins.cross(relation.df(), sub.limit(1).agg(countStar().as(e))));
         return new Binary(BinaryOp.GT, col(e), lit(0L));
@@ -163,12 +163,27 @@ final class SubqueryPlanner {
     /** The subquery's plan; it must return one column. */
     private DataFrame subquery(String name) {
         Query q = statement.subqueries().get(name);
-        DataFrame sub = planner.apply(q);
+        DataFrame sub = plan(q);
         if (sub.columns().size() != 1) {
             throw new PlanException("the subquery of IN must return one column, but (" + q.toSql() + ") returns "
                     + sub.columns().size() + ": " + String.join(", ", sub.columns()));
         }
         return sub;
+    }
+
+    /** Plans a subquery; a reference to an outer source (a correlated subquery) gets a hint. */
+    private DataFrame plan(Query q) {
+        try {
+            return planner.apply(q);
+        } catch (PlanException e) {
+            for (String outer : relation.sourceNames()) {
+                if (e.getMessage() != null && e.getMessage().contains("no source is called '" + outer + "'")) {
+                    throw new PlanException(e.getMessage() + ". A subquery in IN or EXISTS cannot use the outer query's "
+                            + "columns (correlated subqueries are not supported); join with it instead", e);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The placeholder of {@code e} when it is {@code x IN (subquery)}, else null. */
