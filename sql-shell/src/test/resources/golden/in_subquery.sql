@@ -107,6 +107,23 @@ SELECT 3 IN (SELECT k FROM keys) AS three, 2 IN (SELECT k FROM keys) AS two, 2 N
 ----
 true	NULL	true
 
+query rowsort
+SELECT city, sum(CASE WHEN id IN (SELECT person_id FROM orders) THEN 1 ELSE 0 END) AS buyers FROM people GROUP BY city
+----
+berlin	0
+london	1
+paris	2
+
+statement error
+SELECT city, count(*) FROM people GROUP BY city HAVING city IN (SELECT city FROM people WHERE age > 40)
+----
+(city IN (SELECT city FROM people WHERE (age > 40))): IN (SELECT ...) and EXISTS cannot be used in HAVING of a grouped query; use them in WHERE, or group in a subquery in FROM and test its result in an outer query
+
+statement error
+SELECT city, city IN (SELECT city FROM people WHERE age > 40) AS old FROM people GROUP BY city
+----
+(city IN (SELECT city FROM people WHERE (age > 40))): IN (SELECT ...) and EXISTS cannot be used in the select list or ORDER BY of a grouped query; use them in WHERE, or group in a subquery in FROM and test its result in an outer query
+
 statement error
 SELECT name FROM people WHERE id IN (SELECT id, name FROM people)
 ----

@@ -64,6 +64,7 @@ final class SubqueryPlanner {
     Rewritten rewrite(SelectStatement s, List<Expr> where, Relation from) {
         relation = from;
         statement = s;
+        checkNotAfterGrouping(s);
         List<Expr> remaining = new ArrayList<>();
         for (Expr conjunct : where) {
             if (!semiJoin(conjunct)) {
@@ -88,6 +89,39 @@ final class SubqueryPlanner {
                 s.groupBy().stream().map(this::replace).toList(), s.having() == null ? null : replace(s.having()),
                 s.orderBy().stream().map(o -> o.withExpr(replace(o.expr()))).toList(), s.limit(), s.offset());
         return new Rewritten(out, relation);
+    }
+
+    /**
+     * In a grouped query, a subquery can only be used before the grouping: in WHERE, or inside an
+     * aggregate's argument ({@code sum(CASE WHEN x IN (SELECT ...) THEN 1 END)}).
+     */
+    private void checkNotAfterGrouping(SelectStatement s) {
+        boolean grouped = !s.groupBy().isEmpty() || s.having() != null || s.items().stream()
+                .anyMatch(i -> i instanceof SelectItem.Single single && ExprTrees.containsAggregate(single.expr()));
+        if (!grouped) {
+            return;
+        }
+        List<Expr> after = new ArrayList<>();
+        s.items().forEach(i -> {
+            if (i instanceof SelectItem.Single single) {
+                after.add(single.expr());
+            }
+        });
+        s.orderBy().forEach(o -> after.add(o.expr()));
+        for (Expr e : after) {
+            if (ExprTrees.columnsOutsideAggregates(e).stream().anyMatch(statement.subqueries()::containsKey)) {
+                throw afterGrouping(e, "the select list or ORDER BY");
+            }
+        }
+        if (s.having() != null && hasPlaceholder(s.having())) {
+            throw afterGrouping(s.having(), "HAVING");
+        }
+    }
+
+    private PlanException afterGrouping(Expr e, String clause) {
+        return new PlanException(statement.writeSubqueries(SqlPlanner.sqlText(e)) + ": IN (SELECT ...) and EXISTS cannot be "
+                + "used in " + clause + " of a grouped query; use them in WHERE, or group in a subquery in FROM "
+                + "and test its result in an outer query");
     }
 
     /** {@code x IN (S)} as a conjunct of WHERE: a semi join, which keeps exactly the rows where it is true. */
