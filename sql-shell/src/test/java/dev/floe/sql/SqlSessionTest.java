@@ -135,6 +135,11 @@ class SqlSessionTest {
 
     /** Runs {@code sql}, cancelling it 300 ms after it starts (as Ctrl-C does); it must end cancelled. */
     private void runAndCancel(String sql) {
+        runAndCancel(sql, 300);
+    }
+
+    /** Runs {@code sql}, cancelling it {@code delayMillis} after it starts (0: at once, maybe before its tasks). */
+    private void runAndCancel(String sql, long delayMillis) {
         AtomicReference<QueryFuture<?>> running = new AtomicReference<>();
         Statement statement = session.parse(sql).get(0);
         Thread canceller = new Thread(() -> {
@@ -142,7 +147,7 @@ class SqlSessionTest {
                 Thread.onSpinWait();
             }
             try {
-                Thread.sleep(300);
+                Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -184,6 +189,18 @@ class SqlSessionTest {
         try (SqlResult r = run("COPY (SELECT * FROM " + csv + ") TO '" + out.resolve("kv.csv") + "'")) {
             assertTrue(((SqlResult.Message) r).text().startsWith("Wrote 1,000 rows"), r.toString());
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void aCancelAsSoonAsTheStatementStartsAlsoCancels() throws Exception {
+        Path out = dir.resolve("early");
+        for (int i = 0; i < 2; i++) {
+            runAndCancel("CREATE TABLE t AS " + hugeJoin("SELECT a.v AS x"), 0);
+            runAndCancel("COPY (" + hugeJoin("SELECT a.v AS x") + ") TO '" + out + "'", 0);
+        }
+        assertEquals(Set.of(), session.tableNames());
+        assertTrue(!Files.exists(out), "a cancelled COPY left " + out);
     }
 
     @Test
