@@ -57,6 +57,24 @@ alice	11	one
 carol	13	three
 carol	15	three
 
+# Below the left side of a RIGHT (or FULL) join the WHERE is not a key: it must also drop the padded rows.
+
+query rowsort
+SELECT a.name, o.order_id FROM people a, people b RIGHT JOIN orders o ON b.id = o.person_id WHERE a.id = b.id
+----
+alice	10
+alice	11
+bob	12
+carol	13
+carol	15
+
+query rowsort
+SELECT a.name, o.order_id FROM people a, people b FULL JOIN orders o ON b.id = o.person_id WHERE a.id = b.id AND a.age > 26
+----
+alice	10
+alice	11
+dave	NULL
+
 query
 SELECT count(*) AS n FROM keys a, keys b, keys c
 ----

@@ -298,9 +298,14 @@ public final class SqlPlanner {
         return options;
     }
 
+    /**
+     * Below the left side of a RIGHT or FULL join, whose rows may be padded with NULLs, a WHERE equality
+     * is not a cross join's key: it must still filter the padded rows, so it stays in the WHERE.
+     */
     private Relation join(Source.Join j, List<Expr> where) {
-        Relation left = source(j.left(), where);
-        return JoinPlanner.join(j, left, source(j.right(), where), where);
+        boolean leftMayBePadded = j.kind() == Source.JoinKind.RIGHT || j.kind() == Source.JoinKind.FULL;
+        Relation left = source(j.left(), leftMayBePadded ? new ArrayList<>(where) : where);
+        return JoinPlanner.join(j, left, source(j.right(), new ArrayList<>(where)), where);
     }
 
     /** {@code e} as SQL, qualified names shown as written ({@code o.amount}, not {@code "o.amount"}). */
