@@ -125,6 +125,11 @@ SELECT city, city IN (SELECT city FROM people WHERE age > 40) AS old FROM people
 (city IN (SELECT city FROM people WHERE (age > 40))): IN (SELECT ...) and EXISTS cannot be used in the select list or ORDER BY of a grouped query; use them in WHERE, or group in a subquery in FROM and test its result in an outer query
 
 statement error
+SELECT p.name FROM people p JOIN orders o ON p.id = o.person_id AND o.order_id IN (SELECT order_id FROM orders)
+----
+JOIN ... ON cannot hold IN (SELECT ...) or EXISTS (SELECT ...); move that condition to WHERE
+
+statement error
 SELECT name FROM people WHERE id IN (SELECT id, name FROM people)
 ----
 the subquery of IN must return one column, but (SELECT id, name FROM people) returns 2: id, name

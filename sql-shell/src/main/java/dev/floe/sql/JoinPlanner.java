@@ -46,6 +46,10 @@ final class JoinPlanner {
                 rightKeys.add(col(usingKey(k, right, "right", j)));
             }
         } else if (j.on() != null) {
+            if (ExprTrees.columns(j.on()).stream().anyMatch(c -> c.startsWith("__subquery_") || c.startsWith("__exists_"))) {
+                throw new PlanException("JOIN ... ON cannot hold IN (SELECT ...) or EXISTS (SELECT ...); move that "
+                        + "condition to WHERE");
+            }
             for (Expr conjunct : SqlPlanner.conjuncts(j.on())) {
                 if (!addKeyPair(conjunct, left, right, leftKeys, rightKeys)) {
                     residual.add(conjunct);
