@@ -89,6 +89,11 @@ SELECT x.v, y.w FROM (SELECT 1 AS v UNION ALL SELECT 2) x CROSS JOIN (SELECT 'a'
 2	b
 
 statement error
+SELECT a.name FROM people a, people b WHERE age > 30
+----
+column 'age' is ambiguous: it could be a.age or b.age
+
+statement error
 SELECT * FROM people CROSS JOIN orders ON people.id = orders.person_id
 ----
 line 1, column 40: expected JOIN, WHERE, GROUP BY, HAVING, UNION ALL, ORDER BY, LIMIT, OFFSET, ';' or end of input after 'orders', found 'ON'

@@ -29,8 +29,9 @@ statement ok floe-only
 EXPLAIN ANALYZE SELECT count(*) FROM '${data}/orders.csv'
 
 # RIGHT JOIN is the LEFT join with the sides swapped, then the columns in the order written; FULL JOIN is
-# the LEFT join and the right's ANTI join padded with NULLs; CROSS JOIN joins on a constant key; x IN
-# (SELECT ...) in WHERE is a SEMI join.
+# the LEFT join and the right's ANTI join padded with NULLs; CROSS JOIN joins on a constant key (a WHERE
+# over one side filters that side first); x IN (SELECT ...) in WHERE is a SEMI join, NOT IN an ANTI join
+# crossed with the subquery's counts (for its NULL rules).
 
 query floe-only
 EXPLAIN SELECT p.name, o.amount FROM '${data}/people.csv' p RIGHT JOIN '${data}/orders.csv' o ON p.id = o.person_id
@@ -70,14 +71,14 @@ EXPLAIN SELECT p.name, o.amount FROM '${data}/people.csv' p, '${data}/orders.csv
 ----
 == Logical plan ==
 Project name, amount
-  Filter (amount > 50)
-    Join INNER on 1 = 1
-      CsvScan ${data}/people.csv
+  Join INNER on 1 = 1
+    CsvScan ${data}/people.csv
+    Filter (amount > 50)
       CsvScan ${data}/orders.csv
 == Task graph ==
 4 tasks: 2 partition, 1 build, 1 result; depth 4
-  part-0-* (1 tasks, one per partition): CsvScan[amount] -> collect rows
-  part-2-* (1 tasks, one per partition): CsvScan[name] -> Probe build-1 -> Filter (amount > 50) -> Project [name, amount] -> collect rows
+  part-0-* (1 tasks, one per partition): CsvScan[amount] -> Filter (amount > 50) -> collect rows
+  part-2-* (1 tasks, one per partition): CsvScan[name] -> Probe build-1 -> Project [name, amount] -> collect rows
 
 query floe-only
 EXPLAIN SELECT name FROM '${data}/people.csv' WHERE id IN (SELECT person_id FROM '${data}/orders.csv')
@@ -92,3 +93,23 @@ Project name
 4 tasks: 2 partition, 1 build, 1 result; depth 4
   part-0-* (1 tasks, one per partition): CsvScan[person_id] -> Project [person_id] -> collect rows
   part-2-* (1 tasks, one per partition): CsvScan[id, name] -> Probe build-1 -> Project [name] -> collect rows
+
+query floe-only
+EXPLAIN SELECT name FROM '${data}/people.csv' WHERE id NOT IN (SELECT person_id FROM '${data}/orders.csv')
+----
+== Logical plan ==
+Project name
+  Filter ((__subquery_1_n = 0) OR ((id IS NOT NULL) AND (__subquery_1_nn = __subquery_1_n)))
+    Join INNER on 1 = 1
+      Join ANTI on id = person_id
+        CsvScan ${data}/people.csv
+        Project person_id
+          CsvScan ${data}/orders.csv
+      Aggregate keys=[] aggregates=[count_star() AS __subquery_1_n, count(person_id) AS __subquery_1_nn]
+        Project person_id
+          CsvScan ${data}/orders.csv
+== Task graph ==
+7 tasks: 2 partition, 2 build, 1 chunk, 1 finalize, 1 result; depth 5
+  part-0-* (1 tasks, one per partition): CsvScan[person_id] -> Project [person_id] -> collect rows
+  chunk-2-* (1 tasks, one per partition): CsvScan[person_id] -> Project [person_id] -> partial aggregate
+  part-5-* (1 tasks, one per partition): CsvScan[id, name] -> Probe build-1 -> Probe build-4 -> Filter ((__subquery_1_n = 0) OR ((id IS NOT NULL) AND (__subquery_1_nn = __subquery_1_n))) -> Project [name] -> collect rows

@@ -114,6 +114,13 @@ berlin	0
 london	1
 paris	2
 
+# Over a self join, where a bare id would be ambiguous.
+
+query rowsort
+SELECT a.name, b.name FROM people a JOIN people b ON a.age = b.age WHERE a.id NOT IN (SELECT person_id FROM orders) AND b.id IN (SELECT person_id FROM orders) AND (a.id IN (SELECT k FROM keys) IS NULL)
+----
+eve	carol
+
 statement error
 SELECT city, count(*) FROM people GROUP BY city HAVING city IN (SELECT city FROM people WHERE age > 40)
 ----

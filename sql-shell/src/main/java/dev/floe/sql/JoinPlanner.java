@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Plans one {@link Source.Join} over its two planned sides: finds the key pairs (from ON, USING, or for a
  * cross join the WHERE), builds the frame ({@link Joins}) and says what each column of the result is
- * called ({@link Relation}).
+ * called ({@link Relation}). A cross join also takes the WHERE's conjuncts over one side only, which
+ * filter that side before the join.
  */
 final class JoinPlanner {
     private JoinPlanner() {
@@ -62,11 +63,16 @@ final class JoinPlanner {
         } else {
             for (java.util.Iterator<Expr> it = where.iterator(); it.hasNext(); ) {
                 Expr conjunct = it.next();
-                if (ExprTrees.columns(conjunct).isEmpty() || !isEqualityOfSides(conjunct, left, right)) {
-                    continue;
+                if (onlyIn(conjunct, left, right)) {
+                    left = left.withFrame(left.df().filter(SqlPlanner.resolve(conjunct, left)));
+                    it.remove();
+                } else if (onlyIn(conjunct, right, left)) {
+                    right = right.withFrame(right.df().filter(SqlPlanner.resolve(conjunct, right)));
+                    it.remove();
+                } else if (isEqualityOfSides(conjunct, left, right)) {
+                    addKeyPair(conjunct, left, right, leftKeys, rightKeys);
+                    it.remove();
                 }
-                addKeyPair(conjunct, left, right, leftKeys, rightKeys);
-                it.remove();
             }
             if (!leftKeys.isEmpty()) {
                 kind = Source.JoinKind.INNER;
@@ -105,14 +111,34 @@ final class JoinPlanner {
         return ("left".equals(which) ? j.left() : j.right()).toSql();
     }
 
-    /** Whether {@code conjunct} is {@code x = y} with x over one side's columns and y over the other's. */
+    /** Whether {@code conjunct} is {@code x = y} with x over one side's columns only and y over the other's. */
     private static boolean isEqualityOfSides(Expr conjunct, Relation left, Relation right) {
-        if (!(conjunct instanceof Binary b) || b.op() != BinaryOp.EQ
-                || ExprTrees.columns(b.left()).isEmpty() || ExprTrees.columns(b.right()).isEmpty()) {
+        if (!(conjunct instanceof Binary b) || b.op() != BinaryOp.EQ) {
             return false;
         }
-        return (SqlPlanner.tryResolve(b.left(), left) != null && SqlPlanner.tryResolve(b.right(), right) != null)
-                || (SqlPlanner.tryResolve(b.right(), left) != null && SqlPlanner.tryResolve(b.left(), right) != null);
+        return (onlyIn(b.left(), left, right) && onlyIn(b.right(), right, left))
+                || (onlyIn(b.right(), left, right) && onlyIn(b.left(), right, left));
+    }
+
+    /**
+     * Whether {@code e} reads columns, all of {@code side} and none that {@code other} also knows (a
+     * name both know is ambiguous: the WHERE, planned over the joined relation, reports it).
+     */
+    private static boolean onlyIn(Expr e, Relation side, Relation other) {
+        java.util.Set<String> columns = ExprTrees.columns(e);
+        if (columns.isEmpty()) {
+            return false;
+        }
+        try {
+            for (String c : columns) {
+                if (side.resolve(c) == null || other.resolve(c) != null) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (PlanException ambiguous) {
+            return false;
+        }
     }
 
     /** Adds {@code conjunct} as a key pair if it is an equality between the two sides; false if it is not. */

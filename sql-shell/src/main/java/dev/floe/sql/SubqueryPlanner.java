@@ -29,7 +29,10 @@ import java.util.function.Function;
  *
  * <pre>
  *  WHERE x IN (S) AND ...       (a conjunct of WHERE)   FROM SEMI JOIN S ON x = s
- *  x IN (S) anywhere else, x NOT IN (S):
+ *  WHERE x NOT IN (S) AND ...   (a conjunct of WHERE)   FROM ANTI JOIN S ON x = s
+ *                                   CROSS JOIN (SELECT count(*) AS n, count(s) AS nn FROM S)
+ *                               WHERE n = 0 OR (x IS NOT NULL AND nn = n)
+ *  x [NOT] IN (S) anywhere else:
  *      FROM LEFT JOIN (SELECT DISTINCT s AS key, TRUE AS match FROM S) ON x = key
  *           CROSS JOIN (SELECT count(*) AS n, count(s) AS nn FROM S)
  *      x IN (S) := CASE WHEN match IS NOT NULL THEN TRUE      -- x is in S
@@ -67,9 +70,11 @@ final class SubqueryPlanner {
         checkNotAfterGrouping(s);
         List<Expr> remaining = new ArrayList<>();
         for (Expr conjunct : where) {
-            if (!semiJoin(conjunct)) {
-                remaining.add(conjunct);
+            if (semiJoin(conjunct)) {
+                continue;
             }
+            Expr notIn = antiJoin(conjunct);
+            remaining.add(notIn != null ? notIn : conjunct);
         }
         Expr newWhere = null;
         for (Expr conjunct : remaining) {
@@ -136,6 +141,33 @@ final class SubqueryPlanner {
         return true;
     }
 
+    /**
+     * {@code x NOT IN (S)} as a conjunct of WHERE: an anti join (which keeps x's NULLs and the rows of an
+     * empty S), then the filter that SQL's NULL rules leave, over S's row and non-null counts:
+     * {@code n = 0 OR (x IS NOT NULL AND nn = n)}. Returns that filter, or null if {@code conjunct} is not
+     * such a NOT IN.
+     */
+    private Expr antiJoin(Expr conjunct) {
+        if (!(conjunct instanceof Unary u) || u.op() != UnaryOp.NOT) {
+            return null;
+        }
+        String name = inPlaceholder(u.input());
+        if (name == null || hasPlaceholder(((InList) u.input()).input())) {
+            return null;
+        }
+        Expr x = operand((InList) u.input());
+        DataFrame sub = subquery(name);
+        String s = sub.columns().get(0);
+        String n = name + "_n";
+        String nn = name + "_nn";
+        DataFrame unmatched = relation.df().join(sub, List.of(x), List.of(col(s)), JoinType.ANTI);
+        DataFrame stats = sub.agg(countStar().as(n), count(col(s)).as(nn));
+        relation = relation.withFrame(unmatched).withHidden(Joins.cross(unmatched, stats));
+        return new Binary(BinaryOp.OR, new Binary(BinaryOp.EQ, col(n), lit(0L)),
+                new Binary(BinaryOp.AND, new Unary(UnaryOp.IS_NOT_NULL, ((InList) u.input()).input()),
+                        new Binary(BinaryOp.EQ, col(nn), col(n))));
+    }
+
     private Expr replace(Expr e) {
         if (!hasPlaceholder(e)) {
             return e;
@@ -156,7 +188,10 @@ final class SubqueryPlanner {
         });
     }
 
-    /** The CASE that is {@code x IN (S)}, after joining what it reads. */
+    /**
+     * The CASE that is {@code x IN (S)}, after joining what it reads. The CASE keeps {@code input} as
+     * written (the select's columns are resolved later, over the whole relation); the join uses it resolved.
+     */
     private Expr membership(Expr input, String name) {
         InList shape = new InList(input, List.of(col(name)));
         Expr x = operand(shape);
@@ -174,7 +209,7 @@ final class SubqueryPlanner {
         return new Case(null, List.of(
                 new Case.When(new Unary(UnaryOp.IS_NOT_NULL, col(match)), lit(true)),
                 new Case.When(new Binary(BinaryOp.EQ, col(n), lit(0L)), lit(false)),
-                new Case.When(new Unary(UnaryOp.IS_NULL, x), unknown),
+                new Case.When(new Unary(UnaryOp.IS_NULL, input), unknown),
                 new Case.When(new Binary(BinaryOp.LT, col(nn), col(n)), unknown)), lit(false));
     }
 

@@ -196,6 +196,17 @@ class SqlJoinOracleTest {
         assertEquals(sorted(rows), floe("SELECT l.id, r.w FROM l CROSS JOIN r WHERE l.v < r.w - 90", blockSize, broadcast));
         assertEquals(sorted(rows), floe("SELECT l.id, r.w FROM l, r WHERE l.v < r.w - 90", blockSize, broadcast));
         assertEquals(List.of(String.valueOf((long) L.size() * R.size())), floe("SELECT count(*) FROM l, r", blockSize, broadcast));
+        // Conjuncts over one side filter that side before the join.
+        List<String> filtered = new ArrayList<>();
+        for (Long[] l : L) {
+            for (Long[] r : R) {
+                if (l[2] < 10 && r[1] > 90 && (l[1] == null || r[0] == null || l[1] < r[0])) {
+                    filtered.add(row(l[0], r[1]));
+                }
+            }
+        }
+        assertEquals(sorted(filtered), floe("SELECT l.id, r.w FROM l, r WHERE l.v < 10 AND r.w > 90 "
+                + "AND (l.k IS NULL OR r.k IS NULL OR l.k < r.k)", blockSize, broadcast));
     }
 
     @ParameterizedTest(name = "block size {0}, broadcast threshold {1}")
