@@ -1,4 +1,4 @@
-# JOIN (inner), LEFT, SEMI, ANTI; qualified names; extra ON conditions; self joins (the _right suffix).
+# JOIN (inner), LEFT, SEMI, ANTI (RIGHT, FULL, CROSS, USING: right_full_joins.sql, cross_joins.sql, join_using.sql); qualified names; extra ON conditions; self joins (the _right suffix).
 # people.csv: 1 alice 30 paris | 2 bob NULL london | 3 carol 25 paris | 4 dave 41 berlin | 5 eve 25 london
 # orders.csv (order, person, amount): 10 1 12.5 | 11 1 7.5 | 12 2 100.0 | 13 3 3.25 | 14 9 50.0 | 15 3 1.75
 
@@ -92,9 +92,9 @@ SELECT p.name FROM people p LEFT JOIN orders o ON p.id = o.person_id AND o.amoun
 LEFT JOIN conditions must be equalities between the two sides, but (o.amount > 5) is not
 
 statement error
-SELECT * FROM people p RIGHT JOIN orders o ON p.id = o.person_id
+SELECT * FROM people p NATURAL JOIN orders o
 ----
-RIGHT joins are not supported; Floe joins are JOIN (INNER), LEFT, SEMI and ANTI
+NATURAL joins are not supported; name the keys with JOIN ... USING (columns)
 
 statement error
 SELECT p.nmae FROM people p JOIN orders o ON p.id = o.person_id

@@ -42,7 +42,9 @@ import org.jline.terminal.TerminalBuilder;
 final class SqlShell {
     static final String HELP = """
             Statements end with ';' and may span lines. Tab completes names.
-              SELECT ... FROM read_csv('data/*.csv') | 'data/*.csv' | view [JOIN ... ON ...] ...
+              SELECT ... FROM read_csv('data/*.csv') | 'data/*.csv' | view [JOIN ... ON ... | USING (k)] ...
+                joins: [LEFT|RIGHT|FULL] JOIN, SEMI JOIN, ANTI JOIN, CROSS JOIN, FROM a, b WHERE a.k = b.k
+                WHERE x [NOT] IN (SELECT ...), EXISTS (SELECT ...); SELECT t.*, ...; SELECT 1 + 2 (no FROM)
               CREATE [OR REPLACE] VIEW v AS SELECT ...    CREATE TABLE t AS SELECT ... (kept in memory)
               COPY (SELECT ...) TO 'out.csv' (FORMAT csv|arrow)    DESCRIBE source    SHOW TABLES
               EXPLAIN [ANALYZE] SELECT ...    SET threads|memory_limit|block_size|split_every|format = value
@@ -51,7 +53,7 @@ final class SqlShell {
               \\format table|csv|json|markdown
               \\help              this text
               \\q                 quit (or Ctrl-D)
-            Ctrl-C cancels a running query, or clears the input at the prompt.
+            Ctrl-C cancels a running query (also CREATE TABLE ... AS, COPY), or clears the input at the prompt.
             """;
 
     private SqlShell() {
@@ -255,7 +257,8 @@ final class SqlShell {
         static {
             TreeSet<String> k = new TreeSet<>(SqlLexer.RESERVED);
             k.addAll(List.of("CREATE", "VIEW", "TABLE", "REPLACE", "COPY", "TO", "FORMAT", "DESCRIBE", "SHOW", "TABLES",
-                    "EXPLAIN", "ANALYZE", "SET", "DROP", "LEFT", "INNER", "SEMI", "ANTI", "NULLS", "FIRST", "LAST",
+                    "EXPLAIN", "ANALYZE", "SET", "DROP", "LEFT", "INNER", "SEMI", "ANTI", "RIGHT", "FULL", "OUTER", "CROSS",
+                    "USING", "EXISTS", "NULLS", "FIRST", "LAST",
                     "READ_CSV"));
             KEYWORDS = List.copyOf(k);
         }

@@ -5,13 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
 
-/** One entry of a select list: {@code *}, or an expression with an optional alias. */
+/** One entry of a select list: {@code *}, {@code t.*}, or an expression with an optional alias. */
 public sealed interface SelectItem permits SelectItem.Star, SelectItem.Single {
 
     String toSql();
 
     static SelectItem star() {
-        return new Star();
+        return new Star(null);
+    }
+
+    static SelectItem star(String qualifier) {
+        return new Star(qualifier);
     }
 
     static SelectItem of(Expr expr) {
@@ -22,11 +26,14 @@ public sealed interface SelectItem permits SelectItem.Star, SelectItem.Single {
         return new Single(expr, alias);
     }
 
-    /** {@code *}: every column of the source, in order. */
-    record Star() implements SelectItem {
+    /**
+     * {@code *}: every column of the FROM clause, in order; {@code t.*} (a non-null {@code qualifier}):
+     * every column of the source named {@code t}.
+     */
+    record Star(String qualifier) implements SelectItem {
         @Override
         public String toSql() {
-            return "*";
+            return qualifier == null ? "*" : Expressions.quoteIdentifier(qualifier) + ".*";
         }
     }
 

@@ -2,7 +2,6 @@ package dev.floe.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.floe.dataframe.plan.JoinType;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
 import java.util.Collections;
@@ -82,19 +81,57 @@ public sealed interface Source permits Source.ReadCsv, Source.Named, Source.Subq
         }
     }
 
-    /** {@code left [INNER | LEFT | SEMI | ANTI] JOIN right ON condition}. */
-    record Join(Source left, Source right, JoinType type, Expr on) implements Source {
+    /** The joins of SQL; the planner builds RIGHT, FULL and CROSS from the dataframe's INNER, LEFT, SEMI and ANTI. */
+    enum JoinKind {
+        INNER("JOIN"), LEFT("LEFT JOIN"), RIGHT("RIGHT JOIN"), FULL("FULL JOIN"), SEMI("SEMI JOIN"), ANTI("ANTI JOIN"),
+        CROSS("CROSS JOIN");
+
+        private final String sql;
+
+        JoinKind(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    /**
+     * {@code left [kind] JOIN right ON condition}, {@code ... USING (k1, k2)}, or {@code left CROSS JOIN right}
+     * (also written {@code left, right}). Exactly one of {@code on} and a non-empty {@code using} is given,
+     * except for CROSS, which has neither.
+     */
+    record Join(Source left, Source right, JoinKind kind, Expr on, List<String> using) implements Source {
         public Join {
             requireNonNull(left, "left is null");
             requireNonNull(right, "right is null");
-            requireNonNull(type, "type is null");
-            requireNonNull(on, "on is null");
+            requireNonNull(kind, "kind is null");
+            using = List.copyOf(requireNonNull(using, "using is null"));
+            boolean cross = kind == JoinKind.CROSS;
+            if (cross ? on != null || !using.isEmpty() : (on == null) == using.isEmpty()) {
+                throw new IllegalArgumentException(kind + " JOIN needs " + (cross ? "neither ON nor USING" : "ON or USING")
+                        + ", got on=" + on + ", using=" + using);
+            }
+        }
+
+        /** {@code left JOIN right ON on} (the form of the first releases). */
+        public Join(Source left, Source right, JoinKind kind, Expr on) {
+            this(left, right, kind, on, List.of());
         }
 
         @Override
         public String toSql() {
-            String kind = type == JoinType.INNER ? "JOIN" : type.name() + " JOIN";
-            return left.toSql() + " " + kind + " " + right.toSql() + " ON " + on.toSql();
+            String sql = left.toSql() + " " + kind.sql() + " " + right.toSql();
+            if (on != null) {
+                return sql + " ON " + on.toSql();
+            }
+            if (!using.isEmpty()) {
+                StringJoiner keys = new StringJoiner(", ", " USING (", ")");
+                using.forEach(k -> keys.add(Expressions.quoteIdentifier(k)));
+                return sql + keys;
+            }
+            return sql;
         }
     }
 

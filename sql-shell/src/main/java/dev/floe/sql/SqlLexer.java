@@ -206,6 +206,13 @@ public final class SqlLexer {
                 type = TokenType.NE;
                 length = 2;
                 break;
+            case '|':
+                if (next != '|') {
+                    throw new SqlSyntaxException(sql, start, "unexpected character '|'; did you mean '||' (concatenation)?");
+                }
+                type = TokenType.CONCAT;
+                length = 2;
+                break;
             case '+': type = TokenType.PLUS; break;
             case '-': type = TokenType.MINUS; break;
             case '*': type = TokenType.STAR; break;

@@ -3,7 +3,6 @@ package dev.floe.sql;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.lit;
 
-import dev.floe.dataframe.plan.JoinType;
 import dev.floe.expressions.AggregateCall;
 import dev.floe.expressions.AggregateFunction;
 import dev.floe.expressions.Between;
@@ -40,21 +39,25 @@ import java.util.Map;
  *               | SHOW TABLES | EXPLAIN [ANALYZE] query | SET name = | TO value
  *  query       := [WITH name AS (query) [, ...]] term [UNION ALL term ...]
  *                 [ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST] [, ...]] [LIMIT n] [OFFSET m]
- *  term        := SELECT [DISTINCT] select_item [, ...] FROM from [WHERE expr] [GROUP BY expr [, ...]]
+ *  term        := SELECT [DISTINCT] select_item [, ...] [FROM from] [WHERE expr] [GROUP BY expr [, ...]]
  *                 [HAVING expr] | (query)
- *  select_item := * | expr [[AS] name]
- *  from        := from_item [[INNER | LEFT [OUTER] | SEMI | ANTI] JOIN from_item ON expr ...]
+ *  select_item := * | name.* | expr [[AS] name]
+ *  from        := from_item [join ...]
+ *  join        := [INNER | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER] | SEMI | ANTI] JOIN from_item
+ *                     (ON expr | USING (name [, ...]))
+ *               | CROSS JOIN from_item | , from_item
  *  from_item   := (read_csv('glob' [, option = value ...]) | 'glob' | name | (query)) [[AS] alias]
  *  value       := literal | identifier | [value, ...] | {'key': value, ...}      (read_csv options)
  *  expr, loosest first (binary operators associate to the left):
  *     1  OR
  *     2  AND
  *     3  NOT expr                                (prefix)
- *     4  = <> != < <= > >=   IS [NOT] NULL   [NOT] IN (list)   [NOT] BETWEEN a AND b   [NOT] [I]LIKE 'p'
- *     5  + -
- *     6  * / %
- *     7  - expr                                  (prefix; on a number it makes a negative literal)
- *     8  primary := number | 'string' | TRUE | FALSE | NULL | TIMESTAMP 'text' | DATE 'text'
+ *     4  = <> != < <= > >=   IS [NOT] NULL   [NOT] IN (list | query)   [NOT] BETWEEN a AND b   [NOT] [I]LIKE 'p'
+ *     5  ||
+ *     6  + -
+ *     7  * / %
+ *     8  - expr                                  (prefix; on a number it makes a negative literal)
+ *     9  primary := number | 'string' | TRUE | FALSE | NULL | TIMESTAMP 'text' | DATE 'text' | EXISTS (query)
  *                 | [qualifier.]column | function(expr, ...) | count(*) | count(DISTINCT expr)
  *                 | CAST(expr AS type) | TRY_CAST(expr AS type) | EXTRACT(unit FROM expr)
  *                 | CASE [expr] WHEN expr THEN expr ... [ELSE expr] END | (expr)
@@ -64,6 +67,10 @@ import java.util.Map;
  * literals, numbers with a point or an exponent DOUBLE. A qualified name {@code t.x} is kept as the
  * column {@code "t.x"}; {@link SqlPlanner} resolves it against the sources in scope. Words such as LEFT,
  * SEMI, NULLS, VIEW or COPY are not reserved: they are recognised where they can appear.
+ *
+ * <p>A subquery in an expression ({@code x IN (SELECT y ...)}, {@code EXISTS (SELECT ...)}) is kept in
+ * {@link SelectStatement#subqueries()} under a placeholder column ({@code __subquery_1},
+ * {@code __exists_2}) that stands for it in the expression tree: {@code x IN (__subquery_1)}.
  *
  * <p>Every error is a {@link SqlSyntaxException} at the token where parsing stopped, saying what was
  * expected there. Aggregates are checked here too, where positions are known: not in WHERE or GROUP BY,
@@ -80,9 +87,10 @@ public final class SqlParser {
     private static final int AND_LEVEL = 2;
     private static final int NOT_LEVEL = 3;
     private static final int COMPARISON_LEVEL = 4;
-    private static final int ADDITIVE_LEVEL = 5;
-    private static final int MULTIPLICATIVE_LEVEL = 6;
-    private static final int UNARY_LEVEL = 7;
+    private static final int CONCAT_LEVEL = 5;
+    private static final int ADDITIVE_LEVEL = 6;
+    private static final int MULTIPLICATIVE_LEVEL = 7;
+    private static final int UNARY_LEVEL = 8;
 
     private final String sql;
     private final List<Token> tokens;
@@ -91,6 +99,10 @@ public final class SqlParser {
     private Token enclosingAggregate;
     /** The first aggregate call parsed since the last {@link #noAggregatesIn} began, or null. */
     private Token firstAggregate;
+    /** The subqueries of expressions ({@code IN (SELECT ...)}, {@code EXISTS}) of the SELECT being parsed. */
+    private Map<String, Query> subqueries = new LinkedHashMap<>();
+    /** Numbers the subquery placeholders of the whole text, so nested SELECTs never share a name. */
+    private int subqueryCount;
 
     private SqlParser(String sql) {
         this(sql, SqlLexer.tokenize(sql));
@@ -398,6 +410,16 @@ public final class SqlParser {
 
     private SelectStatement selectCore() {
         expectKeyword("SELECT");
+        Map<String, Query> outerSubqueries = subqueries;
+        subqueries = new LinkedHashMap<>();
+        try {
+            return selectBody();
+        } finally {
+            subqueries = outerSubqueries;
+        }
+    }
+
+    private SelectStatement selectBody() {
         boolean distinct = acceptKeyword("DISTINCT");
         if (!distinct) {
             acceptKeyword("ALL");
@@ -406,11 +428,10 @@ public final class SqlParser {
         do {
             items.add(selectItem());
         } while (accept(TokenType.COMMA));
-        if (!peek().isKeyword("FROM")) {
-            throw expected("',' or FROM");
+        Source from = null;
+        if (acceptKeyword("FROM")) {
+            from = fromClause();
         }
-        advance();
-        Source from = fromClause();
         Expr where = null;
         if (acceptKeyword("WHERE")) {
             where = noAggregatesIn("WHERE", this::expression);
@@ -426,7 +447,7 @@ public final class SqlParser {
         if (acceptKeyword("HAVING")) {
             having = expression();
         }
-        return new SelectStatement(distinct, items, from, where, groupBy, having, List.of(), null, null);
+        return new SelectStatement(distinct, items, from, where, groupBy, having, List.of(), null, null, subqueries);
     }
 
     /** After a statement: {@code ;} or the end; otherwise says which clauses could have come next. */
@@ -443,6 +464,9 @@ public final class SqlParser {
         List<String> next = new ArrayList<>();
         if (q instanceof SelectStatement s) {
             boolean tail = !s.orderBy().isEmpty() || s.limit() != null || s.offset() != null;
+            if (s.from() == null && s.where() == null && s.groupBy().isEmpty() && s.having() == null && !tail) {
+                throw expected("',' or FROM");
+            }
             if (s.where() == null && s.groupBy().isEmpty() && s.having() == null && !tail) {
                 next.add("JOIN");
             }
@@ -475,6 +499,12 @@ public final class SqlParser {
     private SelectItem selectItem() {
         if (accept(TokenType.STAR)) {
             return SelectItem.star();
+        }
+        if (peek().isName() && peek(1).type() == TokenType.DOT && peek(2).type() == TokenType.STAR) {
+            String qualifier = advance().value();
+            advance();
+            advance();
+            return SelectItem.star(qualifier);
         }
         Expr expr = expression();
         if (acceptKeyword("AS")) {
@@ -521,45 +551,80 @@ public final class SqlParser {
     private static final java.util.Set<String> NOT_ALIASES = java.util.Set.of(
             "left", "inner", "outer", "semi", "anti", "right", "full", "cross", "natural", "using");
 
-    /** {@code item [[INNER | LEFT [OUTER] | SEMI | ANTI] JOIN item ON condition] ...}. */
+    /**
+     * {@code item [join ...]}: {@code [kind] JOIN item ON condition | USING (k, ...)},
+     * {@code CROSS JOIN item}, or {@code , item} (a cross join, whose WHERE may supply the keys).
+     */
     private Source fromClause() {
         Source source = fromItem();
         while (true) {
-            JoinType type = joinType();
-            if (type == null) {
+            if (accept(TokenType.COMMA)) {
+                source = new Source.Join(source, fromItem(), Source.JoinKind.CROSS, null, List.of());
+                continue;
+            }
+            Source.JoinKind kind = joinKind();
+            if (kind == null) {
                 return source;
             }
             Source right = fromItem();
-            expectKeyword("ON");
-            Expr on = noAggregatesIn("ON", this::expression);
-            source = new Source.Join(source, right, type, on);
+            if (kind == Source.JoinKind.CROSS) {
+                source = new Source.Join(source, right, kind, null, List.of());
+            } else if (acceptKeyword("ON")) {
+                source = new Source.Join(source, right, kind, noAggregatesIn("ON", this::expression), List.of());
+            } else if (peek().type() == TokenType.IDENTIFIER && peek().value().equals("using")) {
+                advance();
+                source = new Source.Join(source, right, kind, null, usingColumns());
+            } else {
+                throw expected("ON condition or USING (columns)");
+            }
         }
     }
 
-    private JoinType joinType() {
+    /** {@code (k1, k2, ...)} after USING. */
+    private List<String> usingColumns() {
+        expect(TokenType.LEFT_PAREN, "'(' and the key columns, such as USING (id)");
+        List<String> names = new ArrayList<>();
+        do {
+            Token t = peek();
+            String name = name("a column name");
+            if (names.contains(name)) {
+                throw error(t, "column '" + name + "' is named twice in USING");
+            }
+            names.add(name);
+        } while (accept(TokenType.COMMA));
+        expect(TokenType.RIGHT_PAREN, "',' or ')'");
+        return names;
+    }
+
+    private Source.JoinKind joinKind() {
         if (acceptKeyword("JOIN")) {
-            return JoinType.INNER;
+            return Source.JoinKind.INNER;
         }
         Token t = peek();
         if (t.type() != TokenType.IDENTIFIER || !NOT_ALIASES.contains(t.value())) {
             return null;
         }
-        JoinType type;
+        Source.JoinKind kind;
         switch (t.value()) {
-            case "inner": type = JoinType.INNER; break;
-            case "left": type = JoinType.LEFT; break;
-            case "semi": type = JoinType.SEMI; break;
-            case "anti": type = JoinType.ANTI; break;
+            case "inner": kind = Source.JoinKind.INNER; break;
+            case "left": kind = Source.JoinKind.LEFT; break;
+            case "right": kind = Source.JoinKind.RIGHT; break;
+            case "full": kind = Source.JoinKind.FULL; break;
+            case "semi": kind = Source.JoinKind.SEMI; break;
+            case "anti": kind = Source.JoinKind.ANTI; break;
+            case "cross": kind = Source.JoinKind.CROSS; break;
+            case "natural":
+                throw error(t, "NATURAL joins are not supported; name the keys with JOIN ... USING (columns)");
             default:
-                throw error(t, t.value().toUpperCase(java.util.Locale.ROOT)
-                        + " joins are not supported; Floe joins are JOIN (INNER), LEFT, SEMI and ANTI");
+                throw expected("JOIN, LEFT JOIN, RIGHT JOIN, FULL JOIN, CROSS JOIN, SEMI JOIN or ANTI JOIN");
         }
         advance();
-        if (type == JoinType.LEFT && peek().type() == TokenType.IDENTIFIER && peek().value().equals("outer")) {
+        boolean outer = kind == Source.JoinKind.LEFT || kind == Source.JoinKind.RIGHT || kind == Source.JoinKind.FULL;
+        if (outer && peek().type() == TokenType.IDENTIFIER && peek().value().equals("outer")) {
             advance();
         }
         expectKeyword("JOIN");
-        return type;
+        return kind;
     }
 
     /** {@code read_csv(...) | 'glob' | name | (query)}, then an optional {@code [AS] alias}. */
@@ -737,7 +802,8 @@ public final class SqlParser {
         } else if (word.isKeyword("IN")) {
             expect(TokenType.LEFT_PAREN, "'(' and a list of values");
             if (peek().isKeyword("SELECT") || peek().isKeyword("WITH")) {
-                throw error(peek(), "IN (SELECT ...) is not supported; use SEMI JOIN (or ANTI JOIN for NOT IN)");
+                result = new InList(left, List.of(subquery("__subquery_")));
+                return not ? new Unary(UnaryOp.NOT, result) : result;
             }
             List<Expr> values = new ArrayList<>();
             do {
@@ -764,6 +830,30 @@ public final class SqlParser {
             result = new Like(left, pattern.value(), escape, !word.isKeyword("LIKE"));
         }
         return not ? new Unary(UnaryOp.NOT, result) : result;
+    }
+
+    /**
+     * A subquery whose {@code (} has been read: parses it and its {@code )}, and returns the placeholder
+     * column that stands for it ({@code prefix} and a number), recorded in {@link #subqueries}.
+     */
+    private Expr subquery(String prefix) {
+        Map<String, Query> outer = subqueries;
+        Token outerFirst = firstAggregate;
+        Token outerEnclosing = enclosingAggregate;
+        firstAggregate = null;
+        enclosingAggregate = null;
+        Query q;
+        try {
+            q = query();
+        } finally {
+            subqueries = outer;
+            firstAggregate = outerFirst;
+            enclosingAggregate = outerEnclosing;
+        }
+        expect(TokenType.RIGHT_PAREN, "')'");
+        String name = prefix + (++subqueryCount);
+        subqueries.put(name, q);
+        return col(name);
     }
 
     private Expr prefix() {
@@ -793,6 +883,7 @@ public final class SqlParser {
             case STAR: return BinaryOp.MUL;
             case SLASH: return BinaryOp.DIV;
             case PERCENT: return BinaryOp.MOD;
+            case CONCAT: return BinaryOp.CONCAT;
             case KEYWORD:
                 return t.value().equals("AND") ? BinaryOp.AND : t.value().equals("OR") ? BinaryOp.OR : null;
             default: return null;
@@ -808,6 +899,9 @@ public final class SqlParser {
         }
         if (op.isComparison()) {
             return COMPARISON_LEVEL;
+        }
+        if (op == BinaryOp.CONCAT) {
+            return CONCAT_LEVEL;
         }
         return op == BinaryOp.ADD || op == BinaryOp.SUB ? ADDITIVE_LEVEL : MULTIPLICATIVE_LEVEL;
     }
@@ -852,9 +946,14 @@ public final class SqlParser {
         throw expected("an expression");
     }
 
-    /** A column, a qualified column, a function call, or a typed literal. */
+    /** A column, a qualified column, a function call, a typed literal, or {@code EXISTS (query)}. */
     private Expr nameExpression() {
         Token name = advance();
+        if (name.type() == TokenType.IDENTIFIER && name.value().equals("exists") && peek().type() == TokenType.LEFT_PAREN
+                && (peek(1).isKeyword("SELECT") || peek(1).isKeyword("WITH"))) {
+            advance();
+            return subquery("__exists_");
+        }
         if (peek().type() == TokenType.LEFT_PAREN) {
             return functionCall(name);
         }

@@ -8,7 +8,6 @@ import dev.floe.dataframe.Floe;
 import dev.floe.dataframe.SortKey;
 import static java.util.Objects.requireNonNull;
 
-import dev.floe.dataframe.plan.JoinType;
 import dev.floe.expressions.AggregateCall;
 import dev.floe.expressions.Binary;
 import dev.floe.expressions.BinaryOp;
@@ -32,6 +31,11 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *  FROM read_csv(glob, header, delim)   Floe.readCsv(glob, CsvOptions...)
+ *  FROM a [kind] JOIN b ON | USING      a.join(b, keys, INNER|LEFT|SEMI|ANTI); RIGHT, FULL, CROSS and
+ *  FROM a, b                            FROM a, b built from those (JoinPlanner, Joins)
+ *  no FROM                              a one-row source (OneRow)
+ *  x [NOT] IN (SELECT ...), EXISTS      semi joins, or joins with the subquery's values and counts
+ *                                       (SubqueryPlanner)
  *  WHERE p                              .filter(p)
  *  GROUP BY / aggregates                .groupBy(keys).agg(aggregates)   (no GROUP BY: .agg(aggregates))
  *  select list                          .select(...)                     (left out when it changes nothing)
@@ -118,54 +122,6 @@ public final class SqlPlanner {
     private record Output(String name, Expr written, Expr computed) {
     }
 
-    /**
-     * A planned FROM clause: the frame, and for each of its columns (in order) the source name that
-     * qualifies it ({@code t} in {@code t.x}; null when the source has none) and its name in that source.
-     */
-    private record Relation(DataFrame df, List<String> qualifiers, List<String> names) {
-        Relation qualified(String q) {
-            return new Relation(df, java.util.Collections.nCopies(names.size(), q), names);
-        }
-
-        static Relation of(DataFrame df, String qualifier) {
-            List<String> names = df.columns();
-            return new Relation(df, java.util.Collections.nCopies(names.size(), qualifier), names);
-        }
-
-        /** The frame's column that {@code name} ({@code x} or {@code q.x}) means, or null. */
-        String resolve(String name) {
-            List<String> columns = df.columns();
-            if (columns.contains(name)) {
-                List<String> sources = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    if (names.get(i).equals(name)) {
-                        sources.add(qualifiers.get(i) == null ? "an unnamed source" : qualifiers.get(i) + "." + name);
-                    }
-                }
-                if (sources.size() > 1) {
-                    throw new PlanException("column '" + name + "' is ambiguous: it could be " + String.join(" or ", sources)
-                            + "; qualify it (name each source with FROM ... AS t)");
-                }
-                return name;
-            }
-            int dot = name.indexOf('.');
-            if (dot > 0) {
-                String q = name.substring(0, dot);
-                String n = name.substring(dot + 1);
-                for (int i = 0; i < names.size(); i++) {
-                    if (q.equals(qualifiers.get(i)) && n.equals(names.get(i))) {
-                        return columns.get(i);
-                    }
-                }
-            }
-            return null;
-        }
-
-        boolean knowsQualifier(String q) {
-            return qualifiers.contains(q);
-        }
-    }
-
     // ---- queries ----
 
     private DataFrame query(Query q) {
@@ -229,21 +185,60 @@ public final class SqlPlanner {
     }
 
     private DataFrame select(SelectStatement raw) {
-        Relation from = source(raw.from());
-        SelectStatement s = resolveColumns(raw, from);
+        List<Expr> where = raw.where() == null ? new ArrayList<>() : new ArrayList<>(conjuncts(raw.where()));
+        Relation from = raw.from() == null ? oneRow(raw) : source(raw.from(), where);
+        SubqueryPlanner.Rewritten rewritten = new SubqueryPlanner(this::query).rewrite(raw, where, from);
+        from = rewritten.relation();
+        SelectStatement s = resolveColumns(rewritten.statement(), from);
         DataFrame df = from.df();
         if (s.where() != null) {
             df = df.filter(s.where());
         }
         boolean aggregate = !s.groupBy().isEmpty() || s.having() != null || s.items().stream()
                 .anyMatch(i -> i instanceof SelectItem.Single single && ExprTrees.containsAggregate(single.expr()));
-        df = aggregate ? planAggregate(df, s) : planProjection(df, s);
+        df = aggregate ? planAggregate(df, s) : planProjection(df, s, from.withFrame(df));
         return limit(df, s.limit(), s.offset());
+    }
+
+    /** The one row, without columns, of a SELECT without FROM; a column reference is an error. */
+    private static Relation oneRow(SelectStatement s) {
+        for (SelectItem item : s.items()) {
+            if (item instanceof SelectItem.Star) {
+                throw new PlanException("SELECT " + item.toSql() + " needs a FROM clause: a SELECT without FROM has no columns");
+            }
+        }
+        List<Expr> exprs = new ArrayList<>();
+        s.items().forEach(i -> exprs.add(((SelectItem.Single) i).expr()));
+        if (s.where() != null) {
+            exprs.add(s.where());
+        }
+        s.groupBy().forEach(exprs::add);
+        s.orderBy().forEach(o -> exprs.add(o.expr()));
+        for (Expr e : exprs) {
+            for (String c : ExprTrees.columns(e)) {
+                if (!s.subqueries().containsKey(c) && !isAlias(c, s)) {
+                    throw new PlanException("column '" + c + "' not found: a SELECT without FROM has no columns; "
+                            + "read a table with FROM");
+                }
+            }
+        }
+        DataFrame df = OneRow.frame();
+        return new Relation(df, java.util.Collections.nCopies(df.columns().size(), (String) null), df.columns(), Map.of(),
+                List.of());
+    }
+
+    private static boolean isAlias(String name, SelectStatement s) {
+        return s.items().stream().anyMatch(i -> i instanceof SelectItem.Single single && name.equals(single.alias()));
     }
 
     // ---- FROM ----
 
-    private Relation source(Source from) {
+    /**
+     * The relation of {@code from}. {@code where} holds the WHERE's conjuncts: a cross join takes the
+     * equalities between its two sides out of it as its keys (so {@code FROM a, b WHERE a.id = b.id} is an
+     * inner join, not a cross product then a filter).
+     */
+    private Relation source(Source from, List<Expr> where) {
         if (from instanceof Source.ReadCsv csv) {
             Relation r = Relation.of(Floe.readCsv(csv.glob(), csvOptions(csv)), null);
             sourceSeen.accept(csv.glob(), r.names());
@@ -260,9 +255,9 @@ public final class SqlPlanner {
             return Relation.of(query(sub.query()), null);
         }
         if (from instanceof Source.Aliased aliased) {
-            return source(aliased.source()).qualified(aliased.alias());
+            return source(aliased.source(), where).qualified(aliased.alias());
         }
-        return join((Source.Join) from);
+        return join((Source.Join) from, where);
     }
 
     private String unknownTable(String name) {
@@ -304,56 +299,13 @@ public final class SqlPlanner {
     }
 
     /**
-     * {@code left JOIN right ON a = b AND ...}: each equality between an expression of one side and an
-     * expression of the other becomes a key pair; for an INNER join, other conditions filter the joined
-     * rows. Joined columns are the left's then the right's (a clashing name gets {@code _right}), and
-     * {@code q.x} keeps naming a column by the source it came from.
+     * Below the left side of a RIGHT or FULL join, whose rows may be padded with NULLs, a WHERE equality
+     * is not a cross join's key: it must still filter the padded rows, so it stays in the WHERE.
      */
-    private Relation join(Source.Join j) {
-        Relation left = source(j.left());
-        Relation right = uniqueAgainst(left, source(j.right()));
-        List<Expr> leftKeys = new ArrayList<>();
-        List<Expr> rightKeys = new ArrayList<>();
-        List<Expr> residual = new ArrayList<>();
-        for (Expr conjunct : conjuncts(j.on())) {
-            if (conjunct instanceof Binary b && b.op() == BinaryOp.EQ) {
-                Expr l = tryResolve(b.left(), left);
-                Expr r = tryResolve(b.right(), right);
-                if (l != null && r != null) {
-                    leftKeys.add(l);
-                    rightKeys.add(r);
-                    continue;
-                }
-                l = tryResolve(b.right(), left);
-                r = tryResolve(b.left(), right);
-                if (l != null && r != null) {
-                    leftKeys.add(l);
-                    rightKeys.add(r);
-                    continue;
-                }
-            }
-            residual.add(conjunct);
-        }
-        if (leftKeys.isEmpty()) {
-            throw new PlanException("JOIN ... ON " + sqlText(j.on()) + " has no equality between a column of each side; "
-                    + "Floe joins on keys, e.g. ON a.id = b.id");
-        }
-        if (!residual.isEmpty() && j.type() != JoinType.INNER) {
-            throw new PlanException(j.type() + " JOIN conditions must be equalities between the two sides, but "
-                    + sqlText(residual.get(0)) + " is not; filter one side in a subquery first");
-        }
-        DataFrame df = left.df().join(right.df(), leftKeys, rightKeys, j.type());
-        List<String> qualifiers = new ArrayList<>(left.qualifiers());
-        List<String> names = new ArrayList<>(left.names());
-        if (j.type() == JoinType.INNER || j.type() == JoinType.LEFT) {
-            qualifiers.addAll(right.qualifiers());
-            names.addAll(right.names());
-        }
-        Relation joined = new Relation(df, qualifiers, names);
-        for (Expr r : residual) {
-            joined = new Relation(joined.df().filter(resolve(r, joined)), qualifiers, names);
-        }
-        return joined;
+    private Relation join(Source.Join j, List<Expr> where) {
+        boolean leftMayBePadded = j.kind() == Source.JoinKind.RIGHT || j.kind() == Source.JoinKind.FULL;
+        Relation left = source(j.left(), leftMayBePadded ? new ArrayList<>(where) : where);
+        return JoinPlanner.join(j, left, source(j.right(), new ArrayList<>(where)), where);
     }
 
     /** {@code e} as SQL, qualified names shown as written ({@code o.amount}, not {@code "o.amount"}). */
@@ -361,29 +313,7 @@ public final class SqlPlanner {
         return e.toSql().replaceAll("\"([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\"", "$1.$2");
     }
 
-    /**
-     * {@code right} with the columns renamed whose joined name ({@code x_right} for a name the left has)
-     * the left already has too, e.g. after two joins of the same table: they become {@code x_right_2}, ...
-     */
-    private static Relation uniqueAgainst(Relation left, Relation right) {
-        java.util.Set<String> taken = new java.util.HashSet<>(left.df().columns());
-        Map<String, String> renames = new LinkedHashMap<>();
-        for (String n : right.df().columns()) {
-            String joined = taken.contains(n) ? n + "_right" : n;
-            if (taken.contains(joined)) {
-                int i = 2;
-                while (taken.contains(n + "_right_" + i) || right.df().columns().contains(n + "_right_" + i)) {
-                    i++;
-                }
-                joined = n + "_right_" + i;
-                renames.put(n, joined);
-            }
-            taken.add(joined);
-        }
-        return renames.isEmpty() ? right : new Relation(right.df().rename(renames), right.qualifiers(), right.names());
-    }
-
-    private static List<Expr> conjuncts(Expr e) {
+    static List<Expr> conjuncts(Expr e) {
         if (e instanceof Binary b && b.op() == BinaryOp.AND) {
             List<Expr> all = new ArrayList<>(conjuncts(b.left()));
             all.addAll(conjuncts(b.right()));
@@ -393,7 +323,7 @@ public final class SqlPlanner {
     }
 
     /** {@code e} over {@code r}'s frame, or null if some column is not one of {@code r}'s. */
-    private static Expr tryResolve(Expr e, Relation r) {
+    static Expr tryResolve(Expr e, Relation r) {
         for (String name : ExprTrees.columns(e)) {
             if (r.resolve(name) == null) {
                 return null;
@@ -403,7 +333,7 @@ public final class SqlPlanner {
     }
 
     /** {@code e} with each {@code q.x} replaced by the frame's column; an unknown qualifier is an error. */
-    private static Expr resolve(Expr e, Relation r) {
+    static Expr resolve(Expr e, Relation r) {
         return ExprTrees.transform(e, node -> {
             if (node instanceof Column c) {
                 String resolved = r.resolve(c.name());
@@ -412,7 +342,7 @@ public final class SqlPlanner {
                 }
                 int dot = c.name().indexOf('.');
                 if (dot > 0 && !r.knowsQualifier(c.name().substring(0, dot))) {
-                    List<String> known = r.qualifiers().stream().filter(java.util.Objects::nonNull).distinct().toList();
+                    List<String> known = r.sourceNames();
                     throw new PlanException("'" + c.name() + "': no source is called '" + c.name().substring(0, dot)
                             + "'" + (known.isEmpty() ? "; name a source with FROM ... AS name"
                             : "; sources: " + String.join(", ", known)));
@@ -426,9 +356,23 @@ public final class SqlPlanner {
         });
     }
 
+    /**
+     * {@code s} over {@code r}'s frame columns. A select item that is a bare unqualified name keeps that
+     * name as its result name when it means a frame column of another name (a USING key).
+     */
     private static SelectStatement resolveColumns(SelectStatement s, Relation r) {
-        List<SelectItem> items = s.items().stream().map(i -> i instanceof SelectItem.Single single
-                ? new SelectItem.Single(resolve(single.expr(), r), single.alias()) : i).toList();
+        List<SelectItem> items = s.items().stream().map(i -> {
+            if (!(i instanceof SelectItem.Single single)) {
+                return i;
+            }
+            Expr resolved = resolve(single.expr(), r);
+            String alias = single.alias();
+            if (alias == null && single.expr() instanceof Column c && c.name().indexOf('.') < 0
+                    && resolved instanceof Column rc && !rc.name().equals(c.name())) {
+                alias = c.name();
+            }
+            return (SelectItem) new SelectItem.Single(resolved, alias);
+        }).toList();
         return new SelectStatement(s.distinct(), items, s.from(), s.where() == null ? null : resolve(s.where(), r),
                 s.groupBy().stream().map(g -> resolve(g, r)).toList(), s.having() == null ? null : resolve(s.having(), r),
                 s.orderBy().stream().map(o -> o.withExpr(resolve(o.expr(), r))).toList(), s.limit(), s.offset());
@@ -436,14 +380,14 @@ public final class SqlPlanner {
 
     // ---- without aggregates ----
 
-    private static DataFrame planProjection(DataFrame df, SelectStatement s) {
+    private static DataFrame planProjection(DataFrame df, SelectStatement s, Relation from) {
         List<Output> outputs = new ArrayList<>();
         for (SelectItem item : s.items()) {
             if (item instanceof SelectItem.Single single) {
                 outputs.add(new Output(single.outputName(), single.expr(), single.expr()));
             } else {
-                for (String name : df.schema().names()) {
-                    outputs.add(new Output(name, col(name), col(name)));
+                for (Relation.StarColumn c : from.star(((SelectItem.Star) item).qualifier())) {
+                    outputs.add(new Output(c.name(), col(c.column()), col(c.column())));
                 }
             }
         }

@@ -36,7 +36,9 @@ import java.util.TreeSet;
  * {@code block_size} (for {@code read_csv}) and {@code format} (read by the CLI).
  *
  * <p>Not thread-safe: one statement at a time. The only call that may come from another thread is a
- * cancel of the running query, through the {@link QueryObserver}.
+ * cancel of the running query, through the {@link QueryObserver}: a SELECT, and also a
+ * {@code CREATE TABLE ... AS} or a {@code COPY}, which then run on a private scheduler of the same size
+ * ({@link CancellableAction}) so that a cancel leaves no table, no output and no memory behind.
  */
 public final class SqlSession implements AutoCloseable {
     /** Told when a query starts running, so a caller can cancel it (Ctrl-C) or show progress. */
@@ -155,7 +157,7 @@ public final class SqlSession implements AutoCloseable {
         }
         if (s instanceof Statement.CreateTable c) {
             checkCreate(c.name(), c.orReplace(), "table");
-            PersistedFrame data = plan(c.query()).persist();
+            PersistedFrame data = CancellableAction.run(plan(c.query()), observer, DataFrame::persist);
             remember(c.name(), data.frame().columns());
             replace(c.name(), new StoredTable(data));
             return new SqlResult.Message(String.format(Locale.ROOT, "Created table %s (%,d rows)", c.name(),
@@ -202,7 +204,7 @@ public final class SqlSession implements AutoCloseable {
             return new SqlResult.Message(set(set.name(), set.value()), System.nanoTime() - started);
         }
         if (s instanceof Statement.Copy c) {
-            return CopyWriter.copy(c, plan(c.query()), started);
+            return CancellableAction.run(plan(c.query()), observer, df -> CopyWriter.copy(c, df, started));
         }
         throw new IllegalStateException("statement not handled: " + s.toSql());
     }

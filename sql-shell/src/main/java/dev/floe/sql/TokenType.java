@@ -15,6 +15,8 @@ public enum TokenType {
     /** A number with a point or an exponent: {@code 1.5}, {@code .5}, {@code 1e3}. */
     DECIMAL,
     EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, PERCENT,
+    /** {@code ||}, string concatenation. */
+    CONCAT,
     LEFT_PAREN, RIGHT_PAREN, COMMA, SEMICOLON, DOT, LEFT_BRACKET, RIGHT_BRACKET, LEFT_BRACE, RIGHT_BRACE, COLON,
     /** The end of the text; always the last token. */
     EOF

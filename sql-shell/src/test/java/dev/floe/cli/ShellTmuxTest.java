@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The interactive shell in a real terminal: tmux runs {@code floe sql} (this test's class path) in a
  * pseudo-terminal, keys go in with {@code send-keys}, and the screen is read with {@code capture-pane}.
- * Checks completion, multi-line input, Ctrl-C cancelling a long query with the shell still usable,
+ * Checks completion, multi-line input, Ctrl-C cancelling a long query, a CREATE TABLE ... AS and a COPY
+ * with the shell still usable (and no table or file left),
  * {@code \format} and {@code \timing}, and the history surviving a restart. Skipped when tmux is not installed.
  */
 class ShellTmuxTest {
@@ -70,6 +71,24 @@ class ShellTmuxTest {
         assertTrue(!capture().contains("1600000000"), "the long query finished before Ctrl-C:\n" + capture());
         send("C-c");
         waitFor("Query cancelled.");
+
+        // So do CREATE TABLE ... AS and COPY: no table, no file, and the shell goes on.
+        send("CREATE TABLE pairs AS SELECT count(*) AS n FROM '" + bigFile + "' a JOIN '" + bigFile + "' b ON a.k = b.k;",
+                "Enter");
+        Thread.sleep(2000);
+        assertTrue(!capture().contains("Created table pairs"), "CREATE TABLE finished before Ctrl-C:\n" + capture());
+        send("C-c");
+        waitFor("Query cancelled.", 2);
+        send("SELECT * FROM pairs;", "Enter");
+        waitFor("unknown table or view 'pairs'");
+        Path copied = dir.resolve("copied");
+        send("COPY (SELECT a.k, count(*) AS n FROM '" + bigFile + "' a JOIN '" + bigFile + "' b ON a.k = b.k GROUP BY a.k) TO '"
+                + copied + "' (PER_PARTITION);", "Enter");
+        Thread.sleep(2000);
+        assertTrue(!capture().contains("Wrote "), "COPY finished before Ctrl-C:\n" + capture());
+        send("C-c");
+        waitFor("Query cancelled.", 3);
+        assertTrue(!Files.exists(copied), "a cancelled COPY left " + copied);
         send("\\format csv", "Enter");
         waitFor("Output format is csv.");
         send("\\timing on", "Enter");
@@ -136,16 +155,21 @@ class ShellTmuxTest {
     }
 
     private String waitFor(String text) throws Exception {
+        return waitFor(text, 1);
+    }
+
+    /** Waits until {@code text} appears {@code times} times on the screen (and its history). */
+    private String waitFor(String text, int times) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String screen = "";
         while (System.nanoTime() < deadline) {
             screen = capture();
-            if (screen.contains(text)) {
+            if (screen.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= times) {
                 return screen;
             }
             Thread.sleep(100);
         }
-        fail("'" + text + "' did not appear; the screen:\n" + screen);
+        fail("'" + text + "' did not appear " + times + " time(s); the screen:\n" + screen);
         return screen;
     }
 

@@ -452,11 +452,34 @@ class SqlParserTest {
         assertEquals(5L, u.limit());
         assertEquals(2L, u.offset());
         Source.Join semi = (Source.Join) ((SelectStatement) u.parts().get(0)).from();
-        assertEquals(dev.floe.dataframe.plan.JoinType.SEMI, semi.type());
+        assertEquals(Source.JoinKind.SEMI, semi.kind());
         Source.Join left = (Source.Join) semi.left();
-        assertEquals(dev.floe.dataframe.plan.JoinType.LEFT, left.type());
+        assertEquals(Source.JoinKind.LEFT, left.kind());
         assertEquals(col("a.id").eq(col("b.id")), left.on());
         assertEquals(q, SqlParser.parseQuery(q.toSql()), q.toSql());
+    }
+
+    @Test
+    void outerCrossAndUsingJoinsQualifiedStarsSubqueriesAndNoFromPrintBack() {
+        for (String sql : List.of(
+                "SELECT a.*, b.x, * FROM 'a.csv' a RIGHT OUTER JOIN 'b.csv' b ON a.id = b.id FULL JOIN c USING (id, k)",
+                "SELECT * FROM a, b CROSS JOIN c WHERE a.id = b.id",
+                "SELECT x FROM t WHERE x IN (SELECT y FROM u WHERE y NOT IN (SELECT z FROM v)) OR EXISTS (SELECT * FROM w)",
+                "SELECT 1 + 2 AS x, 'a' || 'b', hour(TIMESTAMP '2000-01-01 05:00:00')")) {
+            SelectStatement s = parse(sql);
+            assertEquals(s, parse(s.toSql()), s.toSql());
+        }
+        SelectStatement s = parse("SELECT t.*, 1 FROM t FULL JOIN u USING (k)");
+        assertEquals(SelectItem.star("t"), s.items().get(0));
+        Source.Join full = (Source.Join) s.from();
+        assertEquals(Source.JoinKind.FULL, full.kind());
+        assertEquals(List.of("k"), full.using());
+        assertEquals(Source.JoinKind.CROSS, ((Source.Join) parse("SELECT * FROM a, b").from()).kind());
+        assertEquals(null, parse("SELECT 1").from());
+        SelectStatement in = parse("SELECT x FROM t WHERE x NOT IN (SELECT y FROM u)");
+        assertEquals(new dev.floe.expressions.InList(col("x"), List.of(col("__subquery_1"))).not(), in.where());
+        assertEquals(parse("SELECT y FROM u"), in.subqueries().get("__subquery_1"));
+        assertExpr(lit("a").concat(lit(1L).add(2L)), "'a' || 1 + 2");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The session: settings reach the frames, tables hold memory until dropped, queries can be cancelled. */
@@ -124,6 +125,82 @@ class SqlSessionTest {
         try (SqlResult r = run("SELECT count(*) FROM " + csv)) {
             assertEquals(1000L, ((SqlResult.Rows) r).table().get(0, 0));
         }
+    }
+
+    /** Four copies of kv joined on k: about 2.9 billion rows, far more than a test waits for. */
+    private String hugeJoin(String select) {
+        return select + " FROM " + csv + " a JOIN " + csv + " b ON a.k = b.k JOIN " + csv + " c ON b.k = c.k JOIN "
+                + csv + " d ON c.k = d.k";
+    }
+
+    /** Runs {@code sql}, cancelling it 300 ms after it starts (as Ctrl-C does); it must end cancelled. */
+    private void runAndCancel(String sql) {
+        runAndCancel(sql, 300);
+    }
+
+    /** Runs {@code sql}, cancelling it {@code delayMillis} after it starts (0: at once, maybe before its tasks). */
+    private void runAndCancel(String sql, long delayMillis) {
+        AtomicReference<QueryFuture<?>> running = new AtomicReference<>();
+        Statement statement = session.parse(sql).get(0);
+        Thread canceller = new Thread(() -> {
+            while (running.get() == null) {
+                Thread.onSpinWait();
+            }
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.get().cancel();
+        });
+        canceller.start();
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> session.execute(statement, (future, frame) -> running.set(future)).close());
+        assertTrue(e instanceof CancelledException, e.toString());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Floe.rootAllocator().getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, Floe.rootAllocator().getAllocatedMemory(), "memory still held 5 s after the statement was cancelled");
+    }
+
+    @Test
+    @Timeout(120)
+    void aCreateTableAsCanBeCancelledAndCreatesNothing() {
+        runAndCancel("CREATE TABLE t AS " + hugeJoin("SELECT a.v AS x, d.v AS y"));
+        assertEquals(Set.of(), session.tableNames());
+        assertThrows(PlanException.class, () -> run("SELECT * FROM t"));
+        // The session goes on, and the same name can be created.
+        try (SqlResult r = run("CREATE TABLE t AS SELECT * FROM " + csv)) {
+            assertTrue(((SqlResult.Message) r).text().contains("1,000 rows"), r.toString());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aCopyCanBeCancelledAndLeavesNoOutput() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        runAndCancel("COPY (" + hugeJoin("SELECT a.v AS x, d.v AS y") + ") TO '" + out.resolve("pairs.csv") + "' (FORMAT csv)");
+        runAndCancel("COPY (" + hugeJoin("SELECT a.v AS x, d.v AS y") + ") TO '" + out.resolve("parts") + "' (PER_PARTITION)");
+        try (var files = Files.walk(out)) {
+            assertEquals(List.of(out), files.toList(), "a cancelled COPY left files behind");
+        }
+        try (SqlResult r = run("COPY (SELECT * FROM " + csv + ") TO '" + out.resolve("kv.csv") + "'")) {
+            assertTrue(((SqlResult.Message) r).text().startsWith("Wrote 1,000 rows"), r.toString());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aCancelAsSoonAsTheStatementStartsAlsoCancels() throws Exception {
+        Path out = dir.resolve("early");
+        for (int i = 0; i < 2; i++) {
+            runAndCancel("CREATE TABLE t AS " + hugeJoin("SELECT a.v AS x"), 0);
+            runAndCancel("COPY (" + hugeJoin("SELECT a.v AS x") + ") TO '" + out + "'", 0);
+        }
+        assertEquals(Set.of(), session.tableNames());
+        assertTrue(!Files.exists(out), "a cancelled COPY left " + out);
     }
 
     @Test
