@@ -52,3 +52,15 @@ SELECT 1 2
 line 1, column 10: expected ',' or FROM after '1', found '2'
 SELECT 1 2
          ^
+
+# The one row is held in memory (Floe.oneRow()): no file is read or written.
+
+query floe-only
+EXPLAIN SELECT 1 + 2 AS x
+----
+== Logical plan ==
+Project (1 + 2) AS x
+  InMemoryScan one row, no columns
+== Task graph ==
+2 tasks: 1 partition, 1 result; depth 2
+  part-0-* (1 tasks, one per partition): InMemoryScan -> Project [x] -> collect rows

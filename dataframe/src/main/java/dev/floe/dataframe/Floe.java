@@ -46,6 +46,15 @@ public final class Floe {
     }
 
     /**
+     * A frame of one row and no columns, to which {@code withColumns}/{@code select} add constants: the
+     * source of a query that reads no table (SQL's {@code SELECT 1 + 2} without FROM). It is held in
+     * memory (no file is read or written) and owns no Arrow buffers, so it needs no closing.
+     */
+    public static DataFrame oneRow() {
+        return new DataFrame(new dev.floe.dataframe.plan.InMemoryScan(new NoColumns(1)), ExecutionOptions.defaults());
+    }
+
+    /**
      * The process-wide allocator every query's allocator descends from. Its allocated memory is zero
      * whenever no query runs and every {@link Table} is closed.
      */

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *  FROM read_csv(glob, header, delim)   Floe.readCsv(glob, CsvOptions...)
  *  FROM a [kind] JOIN b ON | USING      a.join(b, keys, INNER|LEFT|SEMI|ANTI); RIGHT, FULL, CROSS and
  *  FROM a, b                            FROM a, b built from those (JoinPlanner, Joins)
- *  no FROM                              a one-row source (OneRow)
+ *  no FROM                              Floe.oneRow(): one row, no columns, in memory
  *  x [NOT] IN (SELECT ...), EXISTS      semi joins, or joins with the subquery's values and counts
  *                                       (SubqueryPlanner)
  *  WHERE p                              .filter(p)
@@ -222,9 +222,7 @@ public final class SqlPlanner {
                 }
             }
         }
-        DataFrame df = OneRow.frame();
-        return new Relation(df, java.util.Collections.nCopies(df.columns().size(), (String) null), df.columns(), Map.of(),
-                List.of());
+        return new Relation(Floe.oneRow(), List.of(), List.of(), Map.of(), List.of());
     }
 
     private static boolean isAlias(String name, SelectStatement s) {
