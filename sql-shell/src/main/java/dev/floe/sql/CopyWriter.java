@@ -2,11 +2,7 @@ package dev.floe.sql;
 
 import dev.floe.dataframe.DataFrame;
 import dev.floe.expressions.PlanException;
-import dev.floe.io.fs.Storage;
 import dev.floe.io.write.CsvWriteOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +12,10 @@ import java.util.Map;
  * PER_PARTITION)}: the frame's {@code writeCsv}/{@code writeArrow}, to a local path or a Hadoop URI. One
  * file unless PER_PARTITION, which writes a directory of one file per partition. FORMAT defaults to
  * arrow for .arrow/.ipc/.feather paths, else csv. Nothing is visible until everything is written; a COPY
- * that fails or is cancelled (Ctrl-C) leaves nothing at a local path that was free before.
+ * that fails or is cancelled (Ctrl-C) leaves nothing at a path that was free before (local or HDFS: the
+ * io writers remove the directories they created).
  */
 final class CopyWriter {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopyWriter.class);
     static final List<String> OPTIONS = List.of("delimiter", "format", "header", "nullstr", "per_partition", "quote");
 
     private CopyWriter() {
@@ -46,33 +42,10 @@ final class CopyWriter {
                 throw new PlanException("COPY option " + o.getKey().toUpperCase(Locale.ROOT) + " " + v + ": " + e.getMessage());
             }
         }
-        String local = Storage.localPath(c.path());
-        boolean existed = local == null || Files.exists(Path.of(local));
-        long rows;
-        try {
-            rows = format.equals("csv") ? df.writeCsv(c.path(), csv, single) : df.writeArrow(c.path(), single);
-        } catch (RuntimeException e) {
-            if (!existed) {
-                removeEmptyDirectory(Path.of(local));
-            }
-            throw e;
-        }
+        // the writers leave nothing at a path that was free if the write fails or is cancelled (io write)
+        long rows = format.equals("csv") ? df.writeCsv(c.path(), csv, single) : df.writeArrow(c.path(), single);
         return new SqlResult.Message(String.format(Locale.ROOT, "Wrote %,d %s to %s", rows, rows == 1 ? "row" : "rows", c.path()),
                 System.nanoTime() - started);
-    }
-
-    /**
-     * After a failed or cancelled COPY: the writer has deleted its hidden files, but a directory it made
-     * for them stays; remove it (only if empty) so the COPY leaves nothing at a path that was free.
-     */
-    private static void removeEmptyDirectory(Path dir) {
-        try (java.util.stream.Stream<Path> entries = Files.isDirectory(dir) ? Files.list(dir) : null) {
-            if (entries != null && entries.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("could not remove the empty directory {} of a failed COPY: {}", dir, e.toString());
-        }
     }
 
     private static boolean bool(String name, Object v) {

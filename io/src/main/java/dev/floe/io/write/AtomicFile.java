@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * Local files: the temporary file is forced to disk before an atomic rename that replaces any old file.
  * Hadoop file systems: the stream's close completes the file; publishing replaces an existing file by
  * deleting it first (HDFS's rename does not overwrite), which is not atomic for that moment.
+ *
+ * <p>A file made by {@link #create} owns the directories it creates for itself: {@link #discard()} removes
+ * them again if they are empty ({@link CreatedDirectories}). A part of a {@link PartitionedOutput}
+ * ({@link #createPart}) leaves its directory to the output, which other parts share.
  */
 final class AtomicFile {
     private static final Logger log = LoggerFactory.getLogger(AtomicFile.class);
@@ -42,12 +46,14 @@ final class AtomicFile {
     private final org.apache.hadoop.fs.Path hadoopTarget;
     private final org.apache.hadoop.fs.Path hadoopTemp;
     private final OutputStream stream;
+    private final CreatedDirectories createdDirectories;
     private boolean finished;
     private boolean done;
 
-    private AtomicFile(String target) throws IOException {
+    private AtomicFile(String target, CreatedDirectories createdDirectories) throws IOException {
         this.target = target;
         this.local = Storage.localPath(target);
+        this.createdDirectories = createdDirectories;
         String tempSuffix = "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp";
         if (local != null) {
             localTarget = Path.of(local).toAbsolutePath();
@@ -76,14 +82,45 @@ final class AtomicFile {
         }
     }
 
-    /** Creates the temporary file of {@code target} (a local path or any Hadoop FileSystem URI). */
+    /**
+     * Creates the temporary file of {@code target} (a local path or any Hadoop FileSystem URI), and the
+     * directories it needs, which a discard removes again.
+     */
     static AtomicFile create(String target) {
+        return create(target, true);
+    }
+
+    /** As {@link #create}, for a part of a {@link PartitionedOutput}: the output owns the directory. */
+    static AtomicFile createPart(String target) {
+        return create(target, false);
+    }
+
+    private static AtomicFile create(String target, boolean ownsDirectories) {
         requireNonNull(target, "target is null");
+        String parent = ownsDirectories ? parentOf(target) : null;
+        CreatedDirectories created = parent != null ? CreatedDirectories.missing(parent) : null;
         try {
-            return new AtomicFile(target);
-        } catch (IOException e) {
+            return new AtomicFile(target, created);
+        } catch (IOException | RuntimeException e) {
+            if (created != null) {
+                created.removeIfEmpty();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new FloeIOException("cannot create a file for " + Storage.displayName(target) + ": " + e, e);
         }
+    }
+
+    /** The directory of {@code target}, in the same form (local path or URI), or null at a root. */
+    private static String parentOf(String target) {
+        String local = Storage.localPath(target);
+        if (local != null) {
+            Path parent = Path.of(local).toAbsolutePath().getParent();
+            return parent == null ? null : parent.toString();
+        }
+        org.apache.hadoop.fs.Path parent = new org.apache.hadoop.fs.Path(target).getParent();
+        return parent == null ? null : parent.toString();
     }
 
     /** The unbuffered stream into the temporary file. */
@@ -153,6 +190,9 @@ final class AtomicFile {
         } catch (IOException e) {
             log.warn("could not delete the temporary file {} of an aborted write: {}",
                     local != null ? localTemp : hadoopTemp, e.toString());
+        }
+        if (createdDirectories != null) {
+            createdDirectories.removeIfEmpty();
         }
     }
 

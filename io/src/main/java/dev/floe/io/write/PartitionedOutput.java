@@ -24,10 +24,12 @@ import org.apache.hadoop.fs.FileSystem;
  *  task i (any thread):  try (BatchWriter w = out.part(i)) { w.write(batch) ...; w.commit(); }
  *                          ─► .part-0000i.csv.&lt;random&gt;.tmp, finished but hidden
  *  driver:               out.commit()   ─► every part renamed to part-0000i.csv, then an empty _SUCCESS
- *                        (or out.abort() ─► every temporary file deleted; nothing visible is left)
+ *                        (or out.abort() ─► every temporary file deleted, then the directory if
+ *                                            this output created it; nothing is left)
  * </pre>
  * The directory must be missing or hold no visible files when the output is created: parts are never mixed
- * with an older output's. Until the commit only hidden files exist; a reader that sees {@code _SUCCESS}
+ * with an older output's. A directory (and its ancestors) that was missing then belongs to this output: an
+ * abort, or a commit that fails, removes it if it is empty; one that existed before is never removed. Until the commit only hidden files exist; a reader that sees {@code _SUCCESS}
  * sees every part. Thread-safe: {@link #part} may be called from many threads, once per index (a retried task
  * may ask again for an index whose earlier writer was closed without a commit). Call {@link #commit()} after
  * every task has committed or closed its writer: writers still open then are aborted.
@@ -38,9 +40,11 @@ public final class PartitionedOutput implements AutoCloseable {
     private final String directory;
     private final String extension;
     private final PartFactory factory;
+    private final CreatedDirectories createdDirectories;
     private final Map<Integer, AtomicFile> finished = new TreeMap<>();
     private final List<BatchWriter> open = new ArrayList<>();
     private boolean closed;
+    private boolean committed;
 
     /** Makes the writer of one part: its file, and what to call on its commit. */
     interface PartFactory {
@@ -52,6 +56,7 @@ public final class PartitionedOutput implements AutoCloseable {
         this.extension = requireNonNull(extension, "extension is null");
         this.factory = requireNonNull(factory, "factory is null");
         checkEmpty();
+        this.createdDirectories = CreatedDirectories.missing(this.directory);
     }
 
     /** {@code part-00042.csv} for index 42 (five digits at least, as Spark names them). */
@@ -75,8 +80,13 @@ public final class PartitionedOutput implements AutoCloseable {
                 throw new IllegalStateException("part " + index + " of " + directory + " is already committed");
             }
         }
-        BatchWriter writer = factory.create(AtomicFile.create(partPath(index)), file -> committed(index, file));
+        BatchWriter writer = factory.create(AtomicFile.createPart(partPath(index)), file -> committed(index, file));
         synchronized (this) {
+            if (closed) {   // committed or aborted while the file was being created: it must not outlive the output
+                writer.close();
+                createdDirectories.removeIfEmpty();
+                checkOpen();
+            }
             open.add(writer);
         }
         return writer;
@@ -99,22 +109,31 @@ public final class PartitionedOutput implements AutoCloseable {
             for (AtomicFile f : finished.values()) {
                 f.publish();
             }
-            AtomicFile success = AtomicFile.create(directory + "/" + SUCCESS);
+            AtomicFile success = AtomicFile.createPart(directory + "/" + SUCCESS);
             success.publish();
+            committed = true;
         } catch (RuntimeException e) {
             finished.values().forEach(AtomicFile::discard);
+            createdDirectories.removeIfEmpty();
             throw e;
         }
     }
 
-    /** Deletes every temporary file; nothing is published. Idempotent. */
+    /**
+     * Deletes every temporary file, then the directory if this output created it and it is empty; nothing
+     * is published. Idempotent.
+     */
     public synchronized void abort() {
+        if (committed) {
+            return;
+        }
         closed = true;
         abortOpenParts();
         finished.values().forEach(AtomicFile::discard);
+        createdDirectories.removeIfEmpty();
     }
 
-    /** Aborts unless committed. */
+    /** Aborts unless committed (then it does nothing). */
     @Override
     public void close() {
         abort();

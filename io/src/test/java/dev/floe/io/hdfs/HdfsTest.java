@@ -1,6 +1,7 @@
 package dev.floe.io.hdfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -326,7 +327,23 @@ class HdfsTest {
                     w.commit();
                 }
             }
-            assertEquals(List.of(), all("/aborted"));
+            assertFalse(fs.exists(new org.apache.hadoop.fs.Path("/aborted")), "the directory the output made is removed");
+
+            // an aborted write keeps a directory that existed before, removes the ones it made
+            fs.mkdirs(new org.apache.hadoop.fs.Path("/existing"));
+            try (PartitionedOutput out = Writers.csvParts(uri + "/existing", schema, CsvWriteOptions.defaults())) {
+                try (BatchWriter w = out.part(0)) {
+                    TestRows.write(w, schema, rows.subList(0, 100), 30, allocator);
+                    w.commit();
+                }
+            }
+            assertTrue(fs.getFileStatus(new org.apache.hadoop.fs.Path("/existing")).isDirectory());
+            assertEquals(List.of(), all("/existing"));
+            try (BatchWriter w = Writers.csv(uri + "/existing/new/deeper/one.csv", schema, CsvWriteOptions.defaults())) {
+                TestRows.write(w, schema, rows.subList(0, 100), 30, allocator);
+                assertEquals(List.of("new"), all("/existing"));
+            }   // closed without commit
+            assertEquals(List.of(), all("/existing"), "the single file's new directories are removed");
 
             // Arrow IPC on HDFS, read back with ArrowFileReader from a local copy
             try (BatchWriter w = Writers.arrow(uri + "/written/t.arrow", schema, allocator)) {
