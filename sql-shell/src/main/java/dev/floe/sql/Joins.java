@@ -98,8 +98,9 @@ final class Joins {
         if (renames.isEmpty()) {
             return right;
         }
+        // * shows the source's names (the result's names are made unique at the end, as DuckDB does)
         List<Relation.StarColumn> star = right.star().stream().map(c -> new Relation.StarColumn(
-                renames.getOrDefault(c.name(), c.name()), renames.getOrDefault(c.column(), c.column()), c.qualifier())).toList();
+                c.name(), renames.getOrDefault(c.column(), c.column()), c.qualifier())).toList();
         Map<String, String> using = new LinkedHashMap<>();
         right.using().forEach((k, v) -> using.put(k, renames.getOrDefault(v, v)));
         return new Relation(right.df().rename(renames), right.qualifiers(), right.names(), using, star);

@@ -111,6 +111,16 @@ record Relation(DataFrame df, List<String> qualifiers, List<String> names, Map<S
         return null;
     }
 
+    /**
+     * The name that the frame column {@code column} has in its source ({@code x} for the {@code x_right}
+     * a join made of the right side's {@code x}), or {@code column} itself for a column of no source. A
+     * result column that reads it is named so ({@code SELECT b.x} shows {@code x}).
+     */
+    String sourceName(String column) {
+        int i = df.columns().indexOf(column);
+        return i >= 0 && i < names.size() ? names.get(i) : column;
+    }
+
     boolean knowsQualifier(String q) {
         return qualifiers.contains(q);
     }
@@ -134,7 +144,7 @@ record Relation(DataFrame df, List<String> qualifiers, List<String> names, Map<S
         List<String> columns = df.columns();
         for (int i = 0; i < names.size(); i++) {
             if (qualifier.equals(qualifiers.get(i))) {
-                out.add(new StarColumn(columns.get(i), columns.get(i), qualifier));
+                out.add(new StarColumn(names.get(i), columns.get(i), qualifier));
             }
         }
         return out;

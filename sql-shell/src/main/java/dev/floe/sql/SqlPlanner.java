@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  *  LIMIT n                              .limit(n)
  * </pre>
  *
- * <p>Result columns are named by the alias, else {@link Expr#outputName()} ({@code avg(value)}).
+ * <p>Result columns are named by the alias, else by the column's name in its source for a column reference
+ * ({@code b.name} is {@code name}), else {@link Expr#outputName()} ({@code avg(value)}); a name that repeats
+ * gets {@code _1}, {@code _2}, ... ({@link ResultNames}), as DuckDB names a subquery's columns.
  *
  * <p>Grouping. A GROUP BY entry that is a bare name equal to a select-list alias, or a position
  * ({@code GROUP BY 1}), stands for that select item's expression; the key column takes the alias of the
@@ -196,7 +198,7 @@ public final class SqlPlanner {
         }
         boolean aggregate = !s.groupBy().isEmpty() || s.having() != null || s.items().stream()
                 .anyMatch(i -> i instanceof SelectItem.Single single && ExprTrees.containsAggregate(single.expr()));
-        df = aggregate ? planAggregate(df, s) : planProjection(df, s, from.withFrame(df));
+        df = aggregate ? planAggregate(df, s, from) : planProjection(df, s, from.withFrame(df));
         return limit(df, s.limit(), s.offset());
     }
 
@@ -382,14 +384,14 @@ public final class SqlPlanner {
         List<Output> outputs = new ArrayList<>();
         for (SelectItem item : s.items()) {
             if (item instanceof SelectItem.Single single) {
-                outputs.add(new Output(single.outputName(), single.expr(), single.expr()));
+                outputs.add(new Output(resultName(single, from), single.expr(), single.expr()));
             } else {
                 for (Relation.StarColumn c : from.star(((SelectItem.Star) item).qualifier())) {
                     outputs.add(new Output(c.name(), col(c.column()), col(c.column())));
                 }
             }
         }
-        requireUniqueNames(outputs);
+        outputs = uniqueNames(outputs);
         List<SortKey> sortAfter = resolveOrder(s.orderBy(), outputs);
         if (sortAfter == null) {
             if (s.distinct()) {
@@ -427,7 +429,7 @@ public final class SqlPlanner {
 
     // ---- with aggregates ----
 
-    private static DataFrame planAggregate(DataFrame df, SelectStatement s) {
+    private static DataFrame planAggregate(DataFrame df, SelectStatement s, Relation from) {
         List<SelectItem.Single> items = new ArrayList<>();
         for (SelectItem item : s.items()) {
             if (!(item instanceof SelectItem.Single single)) {
@@ -440,9 +442,9 @@ public final class SqlPlanner {
         Map<String, Expr> aggregates = new LinkedHashMap<>();
         List<Output> outputs = new ArrayList<>();
         for (SelectItem.Single item : items) {
-            outputs.add(new Output(item.outputName(), item.expr(), aggregateOutput(item, keys, aggregates)));
+            outputs.add(new Output(resultName(item, from), item.expr(), aggregateOutput(item, keys, aggregates)));
         }
-        requireUniqueNames(outputs);
+        outputs = uniqueNames(outputs);
         Expr having = s.having() == null ? null : havingOutput("HAVING", s.having(), outputs, keys, aggregates);
         // ORDER BY entries that are not result columns (count(*) when only the key is selected) sort the
         // grouped frame, before the final select, over keys and (possibly hidden) aggregates.
@@ -651,14 +653,22 @@ public final class SqlPlanner {
         return e.outputName().equals(name) ? e : e.as(name);
     }
 
-    private static void requireUniqueNames(List<Output> outputs) {
+    /**
+     * A select item's result name: its alias, else for a column its name in its source ({@code b.name}
+     * reads the frame's {@code name_right} but is called {@code name}), else its output name.
+     */
+    private static String resultName(SelectItem.Single item, Relation from) {
+        return item.alias() == null && item.expr() instanceof Column c ? from.sourceName(c.name()) : item.outputName();
+    }
+
+    /** {@code outputs} with repeated names made unique ({@link ResultNames}). */
+    private static List<Output> uniqueNames(List<Output> outputs) {
+        List<String> names = ResultNames.unique(outputs.stream().map(Output::name).toList());
+        List<Output> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (outputs.get(i).name().equals(outputs.get(j).name())) {
-                    throw new PlanException("the result has two columns named '" + outputs.get(i).name()
-                            + "' (select items " + (j + 1) + " and " + (i + 1) + "); give one a different name with AS");
-                }
-            }
+            Output o = outputs.get(i);
+            out.add(new Output(names.get(i), o.written(), o.computed()));
         }
+        return out;
     }
 }
