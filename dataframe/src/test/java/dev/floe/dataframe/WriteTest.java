@@ -109,7 +109,29 @@ class WriteTest {
         try (Stream<Path> files = Files.exists(out) ? Files.list(out) : Stream.empty()) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList());
         }
+        // the directory the write created goes too (a task still running when the query failed may take a
+        // moment to notice and remove what it made)
+        assertTrue(eventually(() -> Files.notExists(out)), out + " was left behind by a failed write");
         assertThrows(RuntimeException.class, () -> df.writeCsv(dir.resolve("f.csv").toString(), CsvWriteOptions.defaults(), true));
         assertTrue(Files.notExists(dir.resolve("f.csv")));
+        Path nested = dir.resolve("new/deeper/f.csv");
+        assertThrows(RuntimeException.class, () -> df.writeCsv(nested.toString(), CsvWriteOptions.defaults(), true));
+        assertTrue(Files.notExists(dir.resolve("new")), "a failed single-file write removes the directories it made");
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }
