@@ -36,6 +36,35 @@ SELECT * FROM (SELECT 40 + 2 AS answer) t
 ----
 42
 
+# The one-row source (no columns) under DISTINCT, joins, IN and EXISTS.
+
+query
+SELECT DISTINCT 1 AS x
+----
+1
+
+query
+SELECT * FROM (SELECT 1 AS x) a JOIN (SELECT 1 AS x, 'y' AS y) b USING (x)
+----
+1	y
+
+query
+SELECT name FROM '${data}/people.csv' WHERE id IN (SELECT 2 UNION ALL SELECT 4) ORDER BY name
+----
+bob
+dave
+
+query
+SELECT p.name, c.one FROM '${data}/people.csv' p CROSS JOIN (SELECT 1 AS one) c WHERE p.id < 3 ORDER BY 1
+----
+alice	1
+bob	1
+
+query
+SELECT 1 AS x WHERE EXISTS (SELECT 1)
+----
+1
+
 statement error
 SELECT nope + 1
 ----
