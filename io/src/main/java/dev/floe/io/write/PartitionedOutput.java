@@ -29,8 +29,8 @@ import org.apache.hadoop.fs.FileSystem;
  * </pre>
  * The directory must be missing or hold no visible files when the output is created: parts are never mixed
  * with an older output's. A directory (and its ancestors) that was missing then belongs to this output: an
- * abort, or a commit that fails, removes it if it is empty; one that existed before is never removed. Until the commit only hidden files exist; a reader that sees {@code _SUCCESS}
- * sees every part. Thread-safe: {@link #part} may be called from many threads, once per index (a retried task
+ * abort, or a commit that fails, removes it if it is empty; one that existed before is never removed.
+ * Until the commit only hidden files exist; a reader that sees {@code _SUCCESS} sees every part. Thread-safe: {@link #part} may be called from many threads, once per index (a retried task
  * may ask again for an index whose earlier writer was closed without a commit). Call {@link #commit()} after
  * every task has committed or closed its writer: writers still open then are aborted.
  */
