@@ -81,7 +81,7 @@ public final class DataFrame {
         return schema().names();
     }
 
-    /** How many partitions the frame has: one per file split, one after an aggregation or sort. */
+    /** How many partitions the frame has: one per file split, one after an aggregation, as many as its input after a sort. */
     public int npartitions() {
         schema();
         return QueryExecution.plan(plan, options, Floe.rootAllocator()).partitions();
@@ -363,6 +363,10 @@ public final class DataFrame {
      * and stopping as soon as it has them: a head of a large frame reads only its first files.
      */
     public Table head(int n) {
+        if (plan instanceof Sort) {
+            // the first n rows of a sort are its top n: no full sort
+            return withPlan(new dev.floe.dataframe.plan.Limit(plan, n, 0)).head(n);
+        }
         Schema schema = schema();
         BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("head-" + System.nanoTime(), 0, Long.MAX_VALUE);
         VectorSchemaRoot out = null;

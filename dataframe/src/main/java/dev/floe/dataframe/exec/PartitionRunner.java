@@ -35,6 +35,9 @@ final class PartitionRunner {
             RowBatches rows = t.bucket() >= 0 ? ((Buckets) result).bucket(t.bucket()) : (RowBatches) result;
             return listSource(rows.batches());
         }
+        if (source instanceof Source.Sorted sorted) {
+            return new MergeSource((SortedRuns) inputs.get(sorted.key()), sorted.keys(), sorted.schema(), allocator);
+        }
         Source.Memory m = (Source.Memory) source;
         return listSource(m.data().partition(m.partition()));
     }

@@ -3,8 +3,15 @@ package dev.floe.dataframe.exec;
 import dev.floe.dataframe.ExecutionOptions;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.scheduler.Computation;
+import dev.floe.scheduler.Task;
+import dev.floe.scheduler.TaskGraph;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -15,6 +22,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * whatever the frame's size. Used by {@code head(n)} (which stops after the partitions it needs) and by
  * {@code toBatches()}.
  *
+ * <p>A sorted frame is the exception: its ranges depend on every input partition, so they are sorted
+ * first, all in one computation (each range kept in memory only while the ranges held stay within the
+ * sort budget, otherwise as sorted runs on disk), and then each partition's graph starts from its
+ * range's sorted runs instead of sorting again.
+ *
  * <p>Protocol: {@link #next()} until it returns false; {@link #batches()} are valid until the next
  * {@code next()} or {@link #close()}; always close.
  */
@@ -23,6 +35,9 @@ public final class PartitionStream implements AutoCloseable {
     private final BufferAllocator allocator;
     private final QueryPlanner.Planned planned;
     private final List<String> keys;
+    private final QueryPlanner planner;
+    /** Results computed up front (the sorted ranges), until a partition's graph takes them over. */
+    private final Map<String, Object> precomputed = new HashMap<>();
     private int next;
     private Computation prefetch;
     private RowBatches current;
@@ -30,14 +45,86 @@ public final class PartitionStream implements AutoCloseable {
     public PartitionStream(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, long limitPerPartition) {
         this.options = options;
         this.allocator = root.newChildAllocator("stream-" + System.nanoTime(), 0, options.memoryLimit());
+        this.planner = new QueryPlanner(options, allocator);
         try {
-            QueryPlanner planner = new QueryPlanner(options, allocator);
             this.planned = planner.partitions(plan, limitPerPartition);
             this.keys = planned.partitions() == 0 ? List.of() : Arrays.asList(planned.output().split(","));
+            precompute(planner.sortTasks());
         } catch (RuntimeException e) {
+            closePrecomputed();
+            planner.spillSpace().close();
             allocator.close();
             throw e;
         }
+    }
+
+    /** Computes the given tasks once if each is needed by exactly one partition (else they run per partition). */
+    private void precompute(List<String> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> users = new HashMap<>();
+        for (String k : keys) {
+            Set<String> upstream = planned.graph().cull(List.of(k)).tasks().stream().map(Task::key)
+                    .collect(Collectors.toSet());
+            tasks.stream().filter(upstream::contains).forEach(t -> users.merge(t, 1, Integer::sum));
+        }
+        if (users.values().stream().anyMatch(n -> n > 1)) {
+            return;
+        }
+        Computation c = options.scheduler().submit(planned.graph(), tasks, options.submitOptions());
+        try {
+            precomputed.putAll(c.get());
+        } catch (RuntimeException e) {
+            quiesce(c);
+            throw e;
+        }
+    }
+
+    /** The graph of partition {@code i}, starting from precomputed results where there are some. */
+    private TaskGraph graphOf(int i) {
+        TaskGraph culled = planned.graph().cull(List.of(keys.get(i)));
+        if (precomputed.isEmpty()) {
+            return culled;
+        }
+        Set<String> replaced = new HashSet<>();
+        for (Task t : culled.tasks()) {
+            if (precomputed.containsKey(t.key())) {
+                replaced.add(t.key());
+            }
+        }
+        TaskGraph.Builder b = TaskGraph.builder();
+        for (Task t : culled.tasks()) {
+            if (replaced.contains(t.key())) {
+                String key = t.key();
+                b.add(new Task(key, List.of(), (ctx, inputs) -> take(key), t.kind(), "computed up front"));
+            } else {
+                b.add(t);
+            }
+        }
+        // what only the replaced tasks needed is culled away
+        return b.build().cull(List.of(keys.get(i)));
+    }
+
+    private synchronized Object take(String key) {
+        Object o = precomputed.remove(key);
+        if (o == null) {
+            throw new IllegalStateException("the precomputed result of " + key + " was already handed over");
+        }
+        return o;
+    }
+
+    private synchronized void closePrecomputed() {
+        for (Object o : precomputed.values()) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + o, e);
+                }
+            }
+        }
+        precomputed.clear();
     }
 
     public int partitions() {
@@ -68,7 +155,7 @@ public final class PartitionStream implements AutoCloseable {
     }
 
     private Computation submit(int i) {
-        return options.scheduler().submit(planned.graph(), List.of(keys.get(i)), options.submitOptions());
+        return options.scheduler().submit(graphOf(i), List.of(keys.get(i)), options.submitOptions());
     }
 
     private void closeCurrent() {
@@ -102,6 +189,8 @@ public final class PartitionStream implements AutoCloseable {
             }
             prefetch = null;
         }
+        closePrecomputed();
+        planner.spillSpace().close();
         allocator.close();
     }
 }

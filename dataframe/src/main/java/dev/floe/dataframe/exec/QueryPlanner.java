@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.ExecutionOptions;
+import dev.floe.dataframe.SpillOptions;
 import dev.floe.dataframe.Table;
 import dev.floe.dataframe.WriteFormat;
 import dev.floe.io.write.BatchWriter;
@@ -82,6 +83,11 @@ public final class QueryPlanner {
     private final QueryCounters counters = new QueryCounters();
     private final TaskGraph.Builder graph = TaskGraph.builder();
     private final List<String> notes = new ArrayList<>();
+    private final SpillOptions spillOptions;
+    private final SpillSpace spill;
+    private final List<String> sortTasks = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong streamHeld = new java.util.concurrent.atomic.AtomicLong();
+    private boolean streaming;
     private PartitionedOutput pendingOutput;
     private int nextStage;
     private int inputPartitions;
@@ -93,6 +99,21 @@ public final class QueryPlanner {
         this.shufflePartitions = options.shufflePartitions();
         this.combiner = new Combiner(options.scheduler(), options.shufflePartitions(), options.splitOutGroups());
         this.queryAllocator = queryAllocator;
+        this.spillOptions = options.spill();
+        this.spill = new SpillSpace(options.spill().directory());
+    }
+
+    /**
+     * The query's spill directory (made only if something spills): the query's owner closes it, which
+     * deletes it, once the query has ended and its tasks have stopped.
+     */
+    public SpillSpace spillSpace() {
+        return spill;
+    }
+
+    /** The keys of the tasks that sort one range each (their outputs are read through a merge). */
+    public List<String> sortTasks() {
+        return List.copyOf(sortTasks);
     }
 
     /** A finished graph and the key of its output. */
@@ -167,6 +188,7 @@ public final class QueryPlanner {
      */
     public Planned partitions(LogicalPlan root, long limit) {
         root.schema();
+        streaming = true;
         Stage stage = lower(root, null);
         List<PartitionPlan> limited = stage.partitions().stream().map(p -> p.limitTo(limit)).toList();
         List<String> keys = materialize(new Stage(limited, stage.schema()));
@@ -402,18 +424,121 @@ public final class QueryPlanner {
         return level.isEmpty() ? null : level.get(0);
     }
 
+    /**
+     * A full sort, range-partitioned as Dask's and Spark's are, one output partition per input
+     * partition, in range order:
+     *
+     * <pre>
+     *   sample-i:  partition i ─► a uniform sample of its sort keys ─┐
+     *   bounds:    the samples ─► ranges-1 boundary keys  ◄──────────┘
+     *   split-i:   partition i (again) ─► its rows cut into the ranges (spilling past the budget)
+     *   sort-r:    range r of every split ─► sorted runs (in memory, or on disk past the budget)
+     *   consumer:  reads sort-r through a streaming k-way merge of its runs
+     * </pre>
+     *
+     * The input pipeline runs twice (once for the sample, once to split), as Dask's sort reads its input
+     * twice; a single partition skips the sampling and the split.
+     */
     private Stage lowerSort(Sort s, Set<String> needed) {
         Set<String> refs = new LinkedHashSet<>();
         s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
         Stage in = lower(s.input(), union(needed, refs));
-        List<String> parts = materialize(in);
         Schema schema = in.schema();
-        BufferAllocator q = queryAllocator;
         List<Sort.Key> keys = s.keys();
-        String key = "sort-" + nextStage++;
-        graph.add(new Task(key, parts, (ctx, inputs) -> sortedPrefix(inputs, schema, keys, 0, Long.MAX_VALUE, q, ctx),
-                "sort", ""));
-        return single(key, schema);
+        int ranges = in.partitions().size();
+        int id = nextStage++;
+        if (ranges == 0) {
+            return in;
+        }
+        BufferAllocator q = queryAllocator;
+        SpillSpace space = spill;
+        long budget = spillOptions.sortMemoryBudget();
+        java.util.function.LongPredicate keep = keepSortedInMemory();
+        List<PartitionPlan> out = new ArrayList<>();
+        if (ranges == 1) {
+            PartitionPlan p = in.partitions().get(0);
+            String key = "sort-" + id;
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
+                    new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", describe(p)));
+            sortTasks.add(key);
+            note("sort-" + id, in, "sort (one range)");
+            return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key, keys, schema))), schema);
+        }
+        int sampleSize = Math.min(10_000, 100 + 20 * ranges);
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < ranges; i++) {
+            PartitionPlan p = in.partitions().get(i);
+            long seed = i;
+            String key = key("sample", id, i);
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
+                    new KeySampleSink(keys, schema, sampleSize, seed, alloc)), "sample", describe(p)));
+            samples.add(key);
+        }
+        String bounds = "bounds-" + id;
+        graph.add(new Task(bounds, samples, (ctx, inputs) -> {
+            List<KeySampleSink.Sample> all = new ArrayList<>();
+            inputs.forEach(o -> all.add((KeySampleSink.Sample) o));
+            return RangeBounds.choose(all, ranges, keys);
+        }, "bounds", ranges + " ranges"));
+        List<String> splits = new ArrayList<>();
+        for (int i = 0; i < ranges; i++) {
+            PartitionPlan p = in.partitions().get(i);
+            String key = key("split", id, i);
+            List<String> deps = new ArrayList<>(p.dependencies());
+            deps.add(bounds);
+            graph.add(new Task(key, deps, partitionTask(p, List.of(bounds), (alloc, byKey) -> new RangeSink(keys, schema,
+                    (RangeBounds) byKey.get(bounds), ranges, budget, space, alloc, q)), "split", describe(p)));
+            splits.add(key);
+        }
+        note("split-" + id, in, "cut into " + ranges + " key ranges");
+        for (int r = 0; r < ranges; r++) {
+            int range = r;
+            String key = key("sort", id, r);
+            graph.add(new Task(key, splits, (ctx, inputs) -> sortRange(inputs, range, keys, schema, budget, space, q, keep, ctx),
+                    "sort", "range " + r));
+            sortTasks.add(key);
+            out.add(PartitionPlan.of(new Source.Sorted(key, keys, schema)));
+        }
+        return new Stage(out, schema);
+    }
+
+    private static SortedRuns sortRange(List<Object> splits, int range, List<Sort.Key> keys, Schema schema, long budget,
+            SpillSpace space, BufferAllocator q, java.util.function.LongPredicate keep, TaskContext ctx) {
+        try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
+                ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep)) {
+            long rows = 0;
+            for (Object o : splits) {
+                try (BatchSource source = ((SpilledBuckets) o).bucket(range).open(work)) {
+                    while (source.next()) {
+                        ctx.checkCancelled();
+                        sink.accept(source.batch());
+                        rows += source.batch().getRowCount();
+                    }
+                }
+            }
+            ctx.reportOutput(rows);
+            return sink.result();
+        }
+    }
+
+    /**
+     * Whether a sorted range may stay in memory until its consumer reads it: always when the whole result
+     * is collected; when the partitions are streamed one by one, only while the ranges held in memory
+     * stay within the sort budget (the ranges are computed first, then read one at a time).
+     */
+    private java.util.function.LongPredicate keepSortedInMemory() {
+        if (!streaming) {
+            return bytes -> true;
+        }
+        java.util.concurrent.atomic.AtomicLong held = streamHeld;
+        long budget = spillOptions.sortMemoryBudget();
+        return bytes -> {
+            if (held.addAndGet(bytes) <= budget) {
+                return true;
+            }
+            held.addAndGet(-bytes);
+            return false;
+        };
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {
@@ -669,8 +794,22 @@ public final class QueryPlanner {
         PartitionSink<R> create(BufferAllocator taskAllocator);
     }
 
+    /** Makes a sink from the task's allocator and the task's inputs by key. */
+    private interface InputSinkFactory<R> extends java.io.Serializable {
+        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs);
+    }
+
     private <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
-        List<String> deps = plan.dependencies();
+        return partitionTask(plan, List.of(), (alloc, inputs) -> sinks.create(alloc));
+    }
+
+    /**
+     * A task running {@code plan} into a sink; the task's dependencies are the plan's, then any more
+     * the sink reads (in that order).
+     */
+    private <R> TaskFunction partitionTask(PartitionPlan plan, List<String> extra, InputSinkFactory<R> sinks) {
+        List<String> deps = new ArrayList<>(plan.dependencies());
+        deps.addAll(extra);
         BufferAllocator q = queryAllocator;
         QueryCounters c = counters;
         return (TaskContext ctx, List<Object> inputs) -> {
@@ -679,7 +818,7 @@ public final class QueryPlanner {
                 byKey.put(deps.get(i), inputs.get(i));
             }
             try (BufferAllocator allocator = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                    PartitionSink<R> sink = sinks.create(allocator)) {
+                    PartitionSink<R> sink = sinks.create(allocator, byKey)) {
                 return PartitionRunner.run(plan, byKey, ctx, allocator, sink, c);
             }
         };
