@@ -106,7 +106,7 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     }
 
     private SortedRuns take(List<VectorSchemaRoot> last) {
-        SortedRuns out = new SortedRuns(runs, last);
+        SortedRuns out = new SortedRuns(runs, last, keys, schema);
         runs.clear();
         return out;
     }

@@ -36,7 +36,7 @@ final class PartitionRunner {
             return listSource(rows.batches());
         }
         if (source instanceof Source.Sorted sorted) {
-            return new MergeSource((SortedRuns) inputs.get(sorted.key()), sorted.keys(), sorted.schema(), allocator);
+            return ((SortedRuns) inputs.get(sorted.key())).open(allocator);
         }
         Source.Memory m = (Source.Memory) source;
         return listSource(m.data().partition(m.partition()));

@@ -141,7 +141,7 @@ public final class QueryPlanner {
     public Planned collect(LogicalPlan root, BufferAllocator resultParent, String resultName) {
         Schema schema = root.schema();
         Stage stage = lower(root, null);
-        List<String> parts = materialize(stage);
+        List<String> parts = materialize(stage, true);
         graph.add(new Task("result", parts, (ctx, inputs) -> {
             BufferAllocator allocator = resultParent.newChildAllocator(resultName, 0, Long.MAX_VALUE);
             VectorSchemaRoot out = null;
@@ -461,7 +461,6 @@ public final class QueryPlanner {
             graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
                     new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", describe(p)));
             sortTasks.add(key);
-            note("sort-" + id, in, "sort (one range)");
             return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key, keys, schema))), schema);
         }
         int sampleSize = Math.min(10_000, 100 + 20 * ranges);
@@ -767,13 +766,22 @@ public final class QueryPlanner {
 
     /** One task per partition that is not already a task's plain output; returns their keys in order. */
     List<String> materialize(Stage stage) {
+        return materialize(stage, false);
+    }
+
+    /**
+     * As {@link #materialize(Stage)}; with {@code sortedAsIs}, a sort's range read as it is is returned
+     * as the sort task's key (its output a {@link SortedRuns}, which {@link #concat} merges itself).
+     */
+    private List<String> materialize(Stage stage, boolean sortedAsIs) {
         int id = nextStage++;
         List<String> keys = new ArrayList<>();
         Schema schema = stage.schema();
         BufferAllocator q = queryAllocator;
         for (int i = 0; i < stage.partitions().size(); i++) {
             PartitionPlan p = stage.partitions().get(i);
-            if (p.isPlainTaskOutput()) {
+            if (p.isPlainTaskOutput() || sortedAsIs && p.source() instanceof Source.Sorted && p.steps().isEmpty()
+                    && p.limit() == Long.MAX_VALUE) {
                 keys.add(p.source().dependency());
                 continue;
             }
@@ -856,12 +864,24 @@ public final class QueryPlanner {
         return p.source().describe();
     }
 
-    /** All rows of the given {@link RowBatches}, in order, copied into one new batch. */
+    /**
+     * All rows of the given {@link RowBatches} (or {@link SortedRuns}, merged), in order, copied into
+     * one new batch.
+     */
     static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator) {
         VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), allocator);
         try {
             out.allocateNew();
             for (Object part : parts) {
+                if (part instanceof SortedRuns runs) {
+                    try (BufferAllocator merge = allocator.newChildAllocator("merge", 0, Long.MAX_VALUE);
+                            BatchSource source = runs.open(merge)) {
+                        while (source.next()) {
+                            Vectors.append(source.batch(), out);
+                        }
+                    }
+                    continue;
+                }
                 for (VectorSchemaRoot batch : ((RowBatches) part).batches()) {
                     Vectors.append(batch, out);
                 }

@@ -1,6 +1,9 @@
 package dev.floe.dataframe.exec;
 
+import dev.floe.dataframe.plan.Sort;
+import dev.floe.expressions.Schema;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -11,10 +14,19 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class SortedRuns implements AutoCloseable {
     private final List<RunFile> files;
     private final List<VectorSchemaRoot> memory;
+    private final List<Sort.Key> keys;
+    private final Schema schema;
 
-    SortedRuns(List<RunFile> files, List<VectorSchemaRoot> memory) {
+    SortedRuns(List<RunFile> files, List<VectorSchemaRoot> memory, List<Sort.Key> keys, Schema schema) {
         this.files = List.copyOf(files);
         this.memory = List.copyOf(memory);
+        this.keys = keys;
+        this.schema = schema;
+    }
+
+    /** The rows in sort order, merged as they are read (batches of {@code allocator}). */
+    BatchSource open(BufferAllocator allocator) {
+        return new MergeSource(this, keys, schema, allocator);
     }
 
     List<RunFile> files() {
