@@ -701,33 +701,65 @@ public final class QueryPlanner {
      */
     private String buildTask(List<String> rightParts, JoinSpec spec, String key, int bucket) {
         BufferAllocator q = queryAllocator;
+        SpillSpace space = spill;
+        long budget = spillOptions.joinMemoryBudget();
         graph.add(new Task(key, rightParts, (ctx, inputs) -> {
             List<VectorSchemaRoot> batches = new ArrayList<>();
             for (Object o : inputs) {
                 batches.addAll((bucket < 0 ? (RowBatches) o : ((Buckets) o).bucket(bucket)).batches());
+            }
+            long bytes = 0;
+            for (VectorSchemaRoot b : batches) {
+                bytes += SpillableRows.bytes(b);
+            }
+            if (bucket >= 0 && bytes > budget) {
+                // grace hash join: too large for one hash table; cut into pieces on disk, joined one by one
+                int pieces = (int) Math.max(2, Math.min(512, (2 * bytes + budget - 1) / budget));
+                try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                    return HashPieces.write(batches, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
+                            "join-right-" + bucket, work);
+                }
             }
             return JoinBuild.build(batches, spec, q);
         }, "build", bucket < 0 ? "" : "bucket " + bucket));
         return key;
     }
 
+    /**
+     * Both sides hash-partitioned into buckets; per bucket, a build task (a hash table of the right
+     * side's rows, or — past the join memory budget — the right rows cut into pieces on disk) and a
+     * task gathering the left side's rows (in memory, or cut into the same pieces when the build spilled),
+     * then the bucket's partition probes: batch by batch, or piece by piece ({@link GraceJoinSource}).
+     */
     private Stage shuffleJoin(Stage left, Stage right, JoinSpec spec) {
         int id = nextStage++;
         int buckets = shufflePartitions;
         List<String> leftParts = shuffle(left, spec.leftKeys(), spec.singleLongKey(), buckets, "shuffle-left-" + id);
         List<String> rightParts = shuffle(right, spec.rightKeys(), spec.singleLongKey(), buckets, "shuffle-right-" + id);
         List<PartitionPlan> out = new ArrayList<>();
+        SpillSpace space = spill;
         for (int b = 0; b < buckets; b++) {
             int bucket = b;
             String build = buildTask(rightParts, spec, "build-" + id + "-" + b, b);
             BufferAllocator q = queryAllocator;
             String gather = "bucket-" + id + "-" + b;
-            graph.add(new Task(gather, leftParts, (ctx, inputs) -> {
-                RowBatches rows = new RowBatches();
-                for (Object o : inputs) {
-                    for (VectorSchemaRoot batch : ((Buckets) o).bucket(bucket).batches()) {
-                        rows.add(Vectors.copy(batch, spec.left().toArrow(), q));
+            List<String> deps = new ArrayList<>(leftParts);
+            deps.add(build);
+            graph.add(new Task(gather, deps, (ctx, inputs) -> {
+                Object built = inputs.get(inputs.size() - 1);
+                List<VectorSchemaRoot> batches = new ArrayList<>();
+                for (Object o : inputs.subList(0, inputs.size() - 1)) {
+                    batches.addAll(((Buckets) o).bucket(bucket).batches());
+                }
+                if (built instanceof HashPieces pieces) {
+                    try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                        return HashPieces.write(batches, spec.leftKeys(), spec.left(), spec.singleLongKey(),
+                                pieces.pieces(), space, "join-left-" + bucket, work);
                     }
+                }
+                RowBatches rows = new RowBatches();
+                for (VectorSchemaRoot batch : batches) {
+                    rows.add(Vectors.copy(batch, spec.left().toArrow(), q));
                 }
                 return rows;
             }, "bucket", "bucket " + b));
