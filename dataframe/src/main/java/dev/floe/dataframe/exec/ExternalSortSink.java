@@ -4,7 +4,6 @@ import dev.floe.dataframe.plan.Sort;
 import dev.floe.expressions.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -30,24 +29,25 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     private final SpillSpace spill;
     private final BufferAllocator work;
     private final BufferAllocator output;
-    private final LongPredicate keepInMemory;
+    private final MemoryPool pool;
+    private long reserved;
     private final List<RunFile> runs = new ArrayList<>();
     private VectorSchemaRoot buffer;
 
     /**
      * @param work the task's allocator (the buffer, the sort's scratch)
      * @param output the query's allocator (a last run kept in memory)
-     * @param keepInMemory asked, with its size in bytes, whether the last run may stay in memory
+     * @param pool where the last run reserves its bytes to stay in memory until it is read (else it spills)
      */
     ExternalSortSink(List<Sort.Key> keys, Schema schema, long budget, SpillSpace spill, BufferAllocator work,
-            BufferAllocator output, LongPredicate keepInMemory) {
+            BufferAllocator output, MemoryPool pool) {
         this.keys = keys;
         this.schema = schema;
         this.budget = budget;
         this.spill = spill;
         this.work = work;
         this.output = output;
-        this.keepInMemory = keepInMemory;
+        this.pool = pool;
         this.buffer = newBuffer();
     }
 
@@ -85,10 +85,12 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
 
     @Override
     public SortedRuns result() {
-        if (buffer.getRowCount() > 0 && !keepInMemory.test(SpillableRows.bytes(buffer))) {
+        long bytes = SpillableRows.bytes(buffer);
+        if (buffer.getRowCount() > 0 && !pool.tryReserve(bytes)) {
             spillBuffer();
             return take(List.of());
         }
+        reserved = buffer.getRowCount() > 0 ? bytes : 0;
         int[] order = BatchSorter.order(buffer, schema, keys, work);
         List<VectorSchemaRoot> last = new ArrayList<>();
         try {
@@ -106,13 +108,16 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     }
 
     private SortedRuns take(List<VectorSchemaRoot> last) {
-        SortedRuns out = new SortedRuns(runs, last, keys, schema);
+        long r = reserved;
+        reserved = 0;
+        SortedRuns out = new SortedRuns(runs, last, keys, schema, () -> pool.release(r));
         runs.clear();
         return out;
     }
 
     @Override
     public void close() {
+        pool.release(reserved);
         buffer.close();
         runs.forEach(RunFile::delete);
     }

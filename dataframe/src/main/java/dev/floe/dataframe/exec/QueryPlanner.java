@@ -86,8 +86,7 @@ public final class QueryPlanner {
     private final SpillOptions spillOptions;
     private final SpillSpace spill;
     private final List<String> sortTasks = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong streamHeld = new java.util.concurrent.atomic.AtomicLong();
-    private boolean streaming;
+    private final MemoryPool sortPool;
     private PartitionedOutput pendingOutput;
     private int nextStage;
     private int inputPartitions;
@@ -101,6 +100,7 @@ public final class QueryPlanner {
         this.queryAllocator = queryAllocator;
         this.spillOptions = options.spill();
         this.spill = new SpillSpace(options.spill().directory());
+        this.sortPool = new MemoryPool(options.spill().sortMemoryBudget());
     }
 
     /**
@@ -188,7 +188,6 @@ public final class QueryPlanner {
      */
     public Planned partitions(LogicalPlan root, long limit) {
         root.schema();
-        streaming = true;
         Stage stage = lower(root, null);
         List<PartitionPlan> limited = stage.partitions().stream().map(p -> p.limitTo(limit)).toList();
         List<String> keys = materialize(new Stage(limited, stage.schema()));
@@ -453,7 +452,7 @@ public final class QueryPlanner {
         BufferAllocator q = queryAllocator;
         SpillSpace space = spill;
         long budget = spillOptions.sortMemoryBudget();
-        java.util.function.LongPredicate keep = keepSortedInMemory();
+        MemoryPool keep = sortPool;
         List<PartitionPlan> out = new ArrayList<>();
         if (ranges == 1) {
             PartitionPlan p = in.partitions().get(0);
@@ -486,7 +485,7 @@ public final class QueryPlanner {
             List<String> deps = new ArrayList<>(p.dependencies());
             deps.add(bounds);
             graph.add(new Task(key, deps, partitionTask(p, List.of(bounds), (alloc, byKey) -> new RangeSink(keys, schema,
-                    (RangeBounds) byKey.get(bounds), ranges, budget, space, alloc, q)), "split", describe(p)));
+                    (RangeBounds) byKey.get(bounds), ranges, budget, space, keep, alloc, q)), "split", describe(p)));
             splits.add(key);
         }
         note("split-" + id, in, "cut into " + ranges + " key ranges");
@@ -502,7 +501,7 @@ public final class QueryPlanner {
     }
 
     private static SortedRuns sortRange(List<Object> splits, int range, List<Sort.Key> keys, Schema schema, long budget,
-            SpillSpace space, BufferAllocator q, java.util.function.LongPredicate keep, TaskContext ctx) {
+            SpillSpace space, BufferAllocator q, MemoryPool keep, TaskContext ctx) {
         try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
                 ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep)) {
             long rows = 0;
@@ -518,26 +517,6 @@ public final class QueryPlanner {
             ctx.reportOutput(rows);
             return sink.result();
         }
-    }
-
-    /**
-     * Whether a sorted range may stay in memory until its consumer reads it: always when the whole result
-     * is collected; when the partitions are streamed one by one, only while the ranges held in memory
-     * stay within the sort budget (the ranges are computed first, then read one at a time).
-     */
-    private java.util.function.LongPredicate keepSortedInMemory() {
-        if (!streaming) {
-            return bytes -> true;
-        }
-        java.util.concurrent.atomic.AtomicLong held = streamHeld;
-        long budget = spillOptions.sortMemoryBudget();
-        return bytes -> {
-            if (held.addAndGet(bytes) <= budget) {
-                return true;
-            }
-            held.addAndGet(-bytes);
-            return false;
-        };
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {

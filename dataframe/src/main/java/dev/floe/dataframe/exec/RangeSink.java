@@ -20,6 +20,7 @@ final class RangeSink implements PartitionSink<SpilledBuckets> {
     private final BufferAllocator allocator;
     private final long budget;
     private final SpillSpace spill;
+    private final MemoryPool pool;
     private final List<List<VectorSchemaRoot>> held = new ArrayList<>();
     private final RunFile.Writer[] writers;
     private long heldBytes;
@@ -31,7 +32,8 @@ final class RangeSink implements PartitionSink<SpilledBuckets> {
      * @param allocator the query's allocator (for the rows handed on)
      */
     RangeSink(List<Sort.Key> sortKeys, Schema schema, RangeBounds bounds, int ranges, long budget, SpillSpace spill,
-            BufferAllocator keyAllocator, BufferAllocator allocator) {
+            MemoryPool pool, BufferAllocator keyAllocator, BufferAllocator allocator) {
+        this.pool = pool;
         this.keys = new SortKeys(sortKeys, schema, keyAllocator);
         this.bounds = bounds;
         this.arrow = schema.toArrow();
@@ -95,11 +97,20 @@ final class RangeSink implements PartitionSink<SpilledBuckets> {
 
     @Override
     public SpilledBuckets result() {
+        // what stays in memory until the range sorts read it counts against the query's pool
+        if (heldBytes > 0 && !pool.tryReserve(heldBytes)) {
+            spillHeld();
+        }
         List<SpillableRows> out = new ArrayList<>();
         try {
             for (int b = 0; b < held.size(); b++) {
                 List<RunFile> files = writers[b] == null ? List.of() : List.of(writers[b].finish());
-                out.add(new SpillableRows(files, held.get(b)));
+                long bytes = 0;
+                for (VectorSchemaRoot v : held.get(b)) {
+                    bytes += SpillableRows.bytes(v);
+                }
+                long reserved = bytes;
+                out.add(new SpillableRows(files, held.get(b), () -> pool.release(reserved)));
                 held.get(b).clear();
             }
             return new SpilledBuckets(out);

@@ -17,7 +17,11 @@ final class SortedRuns implements AutoCloseable {
     private final List<Sort.Key> keys;
     private final Schema schema;
 
-    SortedRuns(List<RunFile> files, List<VectorSchemaRoot> memory, List<Sort.Key> keys, Schema schema) {
+    private final Runnable onClose;
+
+    /** @param onClose run once when closed (releases what the in-memory run reserved in a {@link MemoryPool}) */
+    SortedRuns(List<RunFile> files, List<VectorSchemaRoot> memory, List<Sort.Key> keys, Schema schema, Runnable onClose) {
+        this.onClose = onClose;
         this.files = List.copyOf(files);
         this.memory = List.copyOf(memory);
         this.keys = keys;
@@ -39,6 +43,7 @@ final class SortedRuns implements AutoCloseable {
 
     @Override
     public void close() {
+        onClose.run();
         memory.forEach(VectorSchemaRoot::close);
         files.forEach(RunFile::delete);
     }

@@ -14,10 +14,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class SpillableRows implements AutoCloseable {
     private final List<RunFile> files;
     private final List<VectorSchemaRoot> memory;
+    private final Runnable onClose;
 
-    SpillableRows(List<RunFile> files, List<VectorSchemaRoot> memory) {
+    /** @param onClose run once when closed (releases what the batches reserved in a {@link MemoryPool}) */
+    SpillableRows(List<RunFile> files, List<VectorSchemaRoot> memory, Runnable onClose) {
         this.files = new ArrayList<>(files);
         this.memory = new ArrayList<>(memory);
+        this.onClose = onClose;
     }
 
     long rowCount() {
@@ -89,6 +92,9 @@ final class SpillableRows implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!memory.isEmpty()) {
+            onClose.run();
+        }
         memory.forEach(VectorSchemaRoot::close);
         memory.clear();
         files.forEach(RunFile::delete);
