@@ -53,7 +53,7 @@ final class BucketSink implements PartitionSink<Buckets> {
         java.util.Arrays.fill(counts, 0);
         int bucketCount = buckets.size();
         for (int r = 0; r < n; r++) {
-            int b = JoinKeys.isNull(k, r) ? 0 : Math.floorMod(JoinKeys.hash(k, r, singleLong), bucketCount);
+            int b = JoinKeys.isNull(k, r) ? 0 : JoinKeys.bucketOf(JoinKeys.hash(k, r, singleLong), bucketCount);
             if (counts[b] == rows[b].length) {
                 rows[b] = java.util.Arrays.copyOf(rows[b], rows[b].length * 2);
             }

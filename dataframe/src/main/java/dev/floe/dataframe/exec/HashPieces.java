@@ -34,7 +34,7 @@ final class HashPieces implements AutoCloseable {
 
     /** The piece of a row whose bucket hash is {@code hash}. */
     static int pieceOf(int hash, int pieces) {
-        return Math.floorMod(HashCommon.murmurHash3(hash + 0x61c88647), pieces);
+        return Math.floorMod(HashCommon.murmurHash3(hash + 0x61c88647), pieces);   // independent of the bucket's mix
     }
 
     /**
