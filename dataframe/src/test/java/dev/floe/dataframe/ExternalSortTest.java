@@ -210,6 +210,16 @@ class ExternalSortTest {
         assertThrows(RuntimeException.class, f::get);
     }
 
+    @Test
+    void anUnwritableSpillDirectorySaysWhatToDo() throws IOException {
+        Path notADirectory = Files.writeString(spill.resolve("a-file"), "x");
+        DataFrame df = frame(3, 8L << 10);
+        DataFrame sorted = df.withOptions(df.options().withSpillDirectory(notADirectory.resolve("spill"))).sort("k");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> sorted.compute().close());
+        assertTrue(causes(e).contains("withSpillDirectory") && causes(e).contains(notADirectory.toString()), causes(e));
+        Files.delete(notADirectory);
+    }
+
     private static String causes(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (; t != null; t = t.getCause()) {

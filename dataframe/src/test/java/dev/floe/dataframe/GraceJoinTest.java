@@ -174,6 +174,23 @@ class GraceJoinTest {
     }
 
     @Test
+    void aCancelledGraceJoinLeavesNoFilesAndNoMemory() throws Exception {
+        DataFrame l = side("left", 1024);
+        DataFrame r = side("right", 1024);
+        QueryFuture<Table> f = l.join(r, List.of(col("id")), List.of(col("id")), JoinType.LEFT).computeAsync();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        boolean spilled = false;
+        while (!spilled && !f.isDone() && System.nanoTime() < deadline) {
+            try (Stream<Path> s = Files.walk(spill)) {
+                spilled = s.anyMatch(p -> p.toString().endsWith(".arrow"));
+            }
+            Thread.sleep(1);
+        }
+        f.cancel();
+        assertTrue(spilled || f.isDone());
+    }
+
+    @Test
     void toBatchesOfAGraceJoin() {
         DataFrame l = side("left", 1024);
         DataFrame r = side("right", 1024);

@@ -25,6 +25,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * compares with rows and other values in the same order.
  */
 final class SortKeys implements AutoCloseable {
+    private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
     private final List<Sort.Key> keys;
     private final List<ExprEvaluator> evaluators = new ArrayList<>();
     private final FloeType[] types;
@@ -124,9 +125,38 @@ final class SortKeys implements AutoCloseable {
             case INT64, TIMESTAMP -> Long.compare(data(va).getLong((long) a * 8), data(vb).getLong((long) b * 8));
             case DATE -> Integer.compare(data(va).getInt((long) a * 4), data(vb).getInt((long) b * 4));
             case FLOAT64 -> Double.compare(data(va).getDouble((long) a * 8), data(vb).getDouble((long) b * 8));
-            case STRING -> Arrays.compareUnsigned(((VarCharVector) va).get(a), ((VarCharVector) vb).get(b));
+            case STRING -> compareUtf8((VarCharVector) va, a, (VarCharVector) vb, b);
         };
         return direction(key, c);
+    }
+
+    /** Unsigned byte order of two strings, read in place (no copy), eight bytes at a time. */
+    static int compareUtf8(VarCharVector va, int a, VarCharVector vb, int b) {
+        org.apache.arrow.memory.ArrowBuf oa = va.getOffsetBuffer();
+        org.apache.arrow.memory.ArrowBuf ob = vb.getOffsetBuffer();
+        long sa = oa.getInt((long) a * 4);
+        long la = oa.getInt((long) a * 4 + 4) - sa;
+        long sb = ob.getInt((long) b * 4);
+        long lb = ob.getInt((long) b * 4 + 4) - sb;
+        org.apache.arrow.memory.ArrowBuf da = va.getDataBuffer();
+        org.apache.arrow.memory.ArrowBuf db = vb.getDataBuffer();
+        long n = Math.min(la, lb);
+        long i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = da.getLong(sa + i);
+            long y = db.getLong(sb + i);
+            if (x != y) {
+                return LITTLE_ENDIAN ? Long.compareUnsigned(Long.reverseBytes(x), Long.reverseBytes(y))
+                        : Long.compareUnsigned(x, y);
+            }
+        }
+        for (; i < n; i++) {
+            int c = Integer.compare(da.getByte(sa + i) & 0xff, db.getByte(sb + i) & 0xff);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Long.compare(la, lb);
     }
 
     private static int direction(Sort.Key key, int c) {
