@@ -1,9 +1,7 @@
 package dev.floe.dataframe.exec.agg;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A mergeable quantile sketch of doubles (the compactor hierarchy of Manku–Rajagopalan–Lindsay and
@@ -30,9 +28,9 @@ public final class QuantileSketch implements Serializable {
     public static final int DEFAULT_K = 4096;
 
     private final int k;
-    private final List<double[]> levels = new ArrayList<>();
-    private final List<Integer> sizes = new ArrayList<>();
-    private final List<Boolean> oddNext = new ArrayList<>();
+    private double[][] levels = new double[0][];
+    private int[] sizes = new int[0];
+    private boolean[] oddNext = new boolean[0];
     private long count;
     private long errorBound;
 
@@ -60,25 +58,29 @@ public final class QuantileSketch implements Serializable {
         if (Double.isNaN(v)) {
             return;
         }
-        append(0, v);
+        if (levels.length > 0 && sizes[0] < levels[0].length) {
+            levels[0][sizes[0]++] = v;   // the common case
+        } else {
+            append(0, v);
+        }
         count++;
-        if (sizes.get(0) >= k) {
+        if (sizes[0] >= k) {
             compact(0);
         }
     }
 
     /** Folds {@code other} into this sketch (other is left as it was). */
     public QuantileSketch merge(QuantileSketch other) {
-        for (int h = 0; h < other.levels.size(); h++) {
-            double[] items = other.levels.get(h);
-            for (int i = 0; i < other.sizes.get(h); i++) {
+        for (int h = 0; h < other.levels.length; h++) {
+            double[] items = other.levels[h];
+            for (int i = 0; i < other.sizes[h]; i++) {
                 append(h, items[i]);
             }
         }
         count += other.count;
         errorBound += other.errorBound;
-        for (int h = 0; h < levels.size(); h++) {
-            if (sizes.get(h) >= k) {
+        for (int h = 0; h < levels.length; h++) {
+            if (sizes[h] >= k) {
                 compact(h);
             }
         }
@@ -108,16 +110,16 @@ public final class QuantileSketch implements Serializable {
             return Double.NaN;
         }
         int total = 0;
-        for (int s : sizes) {
-            total += s;
+        for (int size : sizes) {
+            total += size;
         }
         double[] values = new double[total];
         long[] weights = new long[total];
         Integer[] order = new Integer[total];
         int n = 0;
-        for (int h = 0; h < levels.size(); h++) {
-            for (int i = 0; i < sizes.get(h); i++) {
-                values[n] = levels.get(h)[i];
+        for (int h = 0; h < levels.length; h++) {
+            for (int i = 0; i < sizes[h]; i++) {
+                values[n] = levels[h][i];
                 weights[n] = 1L << h;
                 order[n] = n;
                 n++;
@@ -144,35 +146,41 @@ public final class QuantileSketch implements Serializable {
     }
 
     private void append(int level, double v) {
-        while (levels.size() <= level) {
-            levels.add(new double[16]);
-            sizes.add(0);
-            oddNext.add(false);
+        if (levels.length <= level) {
+            int n = level + 1;
+            levels = Arrays.copyOf(levels, n);
+            sizes = Arrays.copyOf(sizes, n);
+            oddNext = Arrays.copyOf(oddNext, n);
+            for (int h = 0; h < n; h++) {
+                if (levels[h] == null) {
+                    levels[h] = new double[16];
+                }
+            }
         }
-        double[] items = levels.get(level);
-        int size = sizes.get(level);
+        double[] items = levels[level];
+        int size = sizes[level];
         if (size == items.length) {
             items = Arrays.copyOf(items, Math.min(Math.max(16, size * 2), Math.max(size + 1, 2 * k)));
-            levels.set(level, items);
+            levels[level] = items;
         }
         items[size] = v;
-        sizes.set(level, size + 1);
+        sizes[level] = size + 1;
     }
 
     /** Sorts level h, moves every other value (half of them) up one level; an odd one out stays. */
     private void compact(int h) {
-        double[] items = levels.get(h);
-        int size = sizes.get(h);
+        double[] items = levels[h];
+        int size = sizes[h];
         Arrays.sort(items, 0, size);
         int pairs = size / 2;
-        boolean odd = oddNext.get(h);
-        oddNext.set(h, !odd);
+        boolean odd = oddNext[h];
+        oddNext[h] = !odd;
         double leftover = items[size - 1];
         double[] up = new double[pairs];
         for (int p = 0; p < pairs; p++) {
             up[p] = items[2 * p + (odd ? 1 : 0)];
         }
-        sizes.set(h, 0);
+        sizes[h] = 0;
         if (size % 2 == 1) {
             append(h, leftover);
         }
@@ -180,7 +188,7 @@ public final class QuantileSketch implements Serializable {
         for (double v : up) {
             append(h + 1, v);
         }
-        if (sizes.get(h + 1) >= k) {
+        if (sizes[h + 1] >= k) {
             compact(h + 1);
         }
     }
