@@ -267,6 +267,15 @@ public final class DataFrame {
         return select(column).distinct();
     }
 
+    /**
+     * Sorts by the keys, the first key first: stable (rows with equal keys keep their order), NULLs
+     * first or last as each key says, NaN above every number, strings by their UTF-8 bytes. Runs in
+     * parallel and out of core, as Dask's and Spark's sorts do: the keys of every partition are sampled,
+     * range boundaries chosen, every partition cut into the key ranges, and each range sorted by its
+     * own task, spilling sorted runs to disk past {@link ExecutionOptions#withSortMemoryBudget} and
+     * merging them as the range is read. The result has one partition per input partition, in key order.
+     * Followed by {@link #limit} (or {@link #head}), only the top rows of each partition are kept.
+     */
     public DataFrame sort(SortKey... keys) {
         List<Sort.Key> k = new ArrayList<>();
         for (SortKey s : keys) {

@@ -160,6 +160,9 @@ class ExternalSortTest {
         DataFrame df = frame(17, 16L << 10);
         List<List<Object>> expected = oracle(df, List.of(SortKey.asc("s"), SortKey.asc("id")));
         DataFrame sorted = df.sort(SortKey.asc("s"), SortKey.asc("id"));
+        String explain = sorted.explain();
+        org.slf4j.LoggerFactory.getLogger(ExternalSortTest.class).info("{}", explain);
+        assertTrue(explain.contains("cut into 17 key ranges") && explain.contains("sample"), explain);
         try (Table t = sorted.head(50)) {
             assertEquals(expected.subList(0, 50), Rows.of(t));
         }

@@ -63,6 +63,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  *   Join, right side small:  build (all right rows + hash index) ──► every left partition probes it
  *   Join, both sides large:  shuffle both sides into buckets by key hash ──► join bucket by bucket
+ *                            (a bucket too large for the join budget: grace join, piece by piece from disk)
+ *   Sort:  sample keys ──► range bounds ──► cut every partition into key ranges ──► sort each range
+ *          (sorted runs on disk past the sort budget) ──► its reader merges the runs as it reads
  * </pre>
  *
  * <p>Column pruning happens on the way down: each node is lowered with the set of columns its consumer
@@ -472,6 +475,7 @@ public final class QueryPlanner {
                     new KeySampleSink(keys, schema, sampleSize, seed, alloc)), "sample", describe(p)));
             samples.add(key);
         }
+        note("sample-" + id, in, "sample " + sampleSize + " sort keys");
         String bounds = "bounds-" + id;
         graph.add(new Task(bounds, samples, (ctx, inputs) -> {
             List<KeySampleSink.Sample> all = new ArrayList<>();
