@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shuffle join with a join memory budget so small that every bucket's build side spills and is
- * joined grace-style (both sides cut into pieces on disk by a second hash, joined piece by piece),
- * against nested loops over the rows: inner, left, semi, anti; one key and two keys; NULL keys.
+ * joined grace-style (both sides cut into pieces on disk by a second hash, joined piece by piece), or
+ * middling (the shuffle's outputs partly on disk, the buckets' hash tables in memory), against nested
+ * loops over the rows: inner, left, semi, anti; one key and two keys; NULL keys.
  */
 class GraceJoinTest {
     private static final int LEFT = 5_000;
@@ -139,6 +140,7 @@ class GraceJoinTest {
     @ParameterizedTest(name = "{0}, two keys {1}, budget {2}")
     @CsvSource({"INNER,false,2048", "LEFT,false,2048", "SEMI,false,2048", "ANTI,false,2048",
         "INNER,true,4096", "LEFT,true,4096", "SEMI,true,1024", "ANTI,true,1024",
+        "INNER,false,65536", "ANTI,true,65536", "LEFT,false,40000",
         "INNER,false,268435456", "LEFT,true,268435456"})
     void graceJoinMatchesNestedLoops(JoinType type, boolean twoKeys, long budget) {
         DataFrame l = side("left", budget);

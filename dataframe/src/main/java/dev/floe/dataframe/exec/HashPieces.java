@@ -38,52 +38,96 @@ final class HashPieces implements AutoCloseable {
     }
 
     /**
-     * Writes the batches' rows to {@code pieces} files by the second hash of {@code keys}, streaming (one
-     * batch of each piece in memory at a time, from {@code allocator}).
+     * Writes the rows of {@code parts} to {@code pieces} files by the second hash of {@code keys},
+     * streaming (one batch of the input and one of a piece in memory at a time, from {@code allocator}).
      */
-    static HashPieces write(List<VectorSchemaRoot> batches, List<Expr> keys, Schema schema, boolean singleLong,
+    static HashPieces write(List<SpillableRows> parts, List<Expr> keys, Schema schema, boolean singleLong,
             int pieces, SpillSpace spill, String prefix, BufferAllocator allocator) {
-        RunFile.Writer[] writers = new RunFile.Writer[pieces];
-        List<ExprEvaluator> evaluators = new ArrayList<>();
-        org.apache.arrow.vector.types.pojo.Schema arrow = schema.toArrow();
-        try (VectorSchemaRoot piece = VectorSchemaRoot.create(arrow, allocator)) {
-            for (Expr k : keys) {
-                evaluators.add(ExprEvaluator.compile(k, schema, allocator));
-            }
-            int[][] rows = new int[pieces][16];
-            int[] counts = new int[pieces];
-            for (VectorSchemaRoot batch : batches) {
-                int n = batch.getRowCount();
-                FieldVector[] k = new FieldVector[evaluators.size()];
-                for (int i = 0; i < k.length; i++) {
-                    k[i] = evaluators.get(i).evaluate(batch);
-                }
-                java.util.Arrays.fill(counts, 0);
-                for (int r = 0; r < n; r++) {
-                    int p = JoinKeys.isNull(k, r) ? 0 : pieceOf(JoinKeys.hash(k, r, singleLong), pieces);
-                    if (counts[p] == rows[p].length) {
-                        rows[p] = java.util.Arrays.copyOf(rows[p], rows[p].length * 2);
+        Cutter cutter = new Cutter(keys, schema, singleLong, pieces, spill, prefix, allocator);
+        try {
+            for (SpillableRows part : parts) {
+                try (BatchSource source = part.open(allocator)) {
+                    while (source.next()) {
+                        cutter.cut(source.batch());
                     }
-                    rows[p][counts[p]++] = r;
-                }
-                for (int p = 0; p < pieces; p++) {
-                    if (counts[p] == 0) {
-                        continue;
-                    }
-                    if (writers[p] == null) {
-                        writers[p] = new RunFile.Writer(spill, prefix + "-piece-" + p, arrow);
-                    }
-                    Vectors.gather(batch, rows[p], counts[p], piece);
-                    writers[p].write(piece);
                 }
             }
-            RunFile[] files = new RunFile[pieces];
-            for (int p = 0; p < pieces; p++) {
+            return cutter.finish();
+        } finally {
+            cutter.close();
+        }
+    }
+
+    /** Cuts batches into the pieces' files. */
+    private static final class Cutter implements AutoCloseable {
+        private final List<ExprEvaluator> evaluators = new ArrayList<>();
+        private final boolean singleLong;
+        private final SpillSpace spill;
+        private final String prefix;
+        private final org.apache.arrow.vector.types.pojo.Schema arrow;
+        private final RunFile.Writer[] writers;
+        private final VectorSchemaRoot piece;
+        private final int[][] rows;
+        private final int[] counts;
+
+        Cutter(List<Expr> keys, Schema schema, boolean singleLong, int pieces, SpillSpace spill, String prefix,
+                BufferAllocator allocator) {
+            this.singleLong = singleLong;
+            this.spill = spill;
+            this.prefix = prefix;
+            this.arrow = schema.toArrow();
+            this.writers = new RunFile.Writer[pieces];
+            this.rows = new int[pieces][16];
+            this.counts = new int[pieces];
+            this.piece = VectorSchemaRoot.create(arrow, allocator);
+            try {
+                for (Expr k : keys) {
+                    evaluators.add(ExprEvaluator.compile(k, schema, allocator));
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        void cut(VectorSchemaRoot batch) {
+            int n = batch.getRowCount();
+            FieldVector[] k = new FieldVector[evaluators.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = evaluators.get(i).evaluate(batch);
+            }
+            java.util.Arrays.fill(counts, 0);
+            for (int r = 0; r < n; r++) {
+                int p = JoinKeys.isNull(k, r) ? 0 : pieceOf(JoinKeys.hash(k, r, singleLong), writers.length);
+                if (counts[p] == rows[p].length) {
+                    rows[p] = java.util.Arrays.copyOf(rows[p], rows[p].length * 2);
+                }
+                rows[p][counts[p]++] = r;
+            }
+            for (int p = 0; p < writers.length; p++) {
+                if (counts[p] == 0) {
+                    continue;
+                }
+                if (writers[p] == null) {
+                    writers[p] = new RunFile.Writer(spill, prefix + "-piece-" + p, arrow);
+                }
+                Vectors.gather(batch, rows[p], counts[p], piece);
+                writers[p].write(piece);
+            }
+        }
+
+        HashPieces finish() {
+            RunFile[] files = new RunFile[writers.length];
+            for (int p = 0; p < writers.length; p++) {
                 files[p] = writers[p] == null ? null : writers[p].finish();
             }
             return new HashPieces(files);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             evaluators.forEach(ExprEvaluator::close);
+            piece.close();
             for (RunFile.Writer w : writers) {
                 if (w != null) {
                     w.close();

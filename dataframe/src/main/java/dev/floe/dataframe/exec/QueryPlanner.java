@@ -90,6 +90,7 @@ public final class QueryPlanner {
     private final SpillSpace spill;
     private final List<String> sortTasks = new ArrayList<>();
     private final MemoryPool sortPool;
+    private final MemoryPool shufflePool;
     private PartitionedOutput pendingOutput;
     private int nextStage;
     private int inputPartitions;
@@ -104,6 +105,7 @@ public final class QueryPlanner {
         this.spillOptions = options.spill();
         this.spill = new SpillSpace(options.spill().directory());
         this.sortPool = new MemoryPool(options.spill().sortMemoryBudget());
+        this.shufflePool = new MemoryPool(options.spill().joinMemoryBudget());
     }
 
     /**
@@ -687,25 +689,68 @@ public final class QueryPlanner {
         SpillSpace space = spill;
         long budget = spillOptions.joinMemoryBudget();
         graph.add(new Task(key, rightParts, (ctx, inputs) -> {
-            List<VectorSchemaRoot> batches = new ArrayList<>();
-            for (Object o : inputs) {
-                batches.addAll((bucket < 0 ? (RowBatches) o : ((Buckets) o).bucket(bucket)).batches());
+            if (bucket < 0) {
+                List<VectorSchemaRoot> batches = new ArrayList<>();
+                for (Object o : inputs) {
+                    batches.addAll(((RowBatches) o).batches());
+                }
+                return JoinBuild.build(batches, spec, q);
             }
+            List<SpillableRows> parts = new ArrayList<>();
             long bytes = 0;
-            for (VectorSchemaRoot b : batches) {
-                bytes += SpillableRows.bytes(b);
+            for (Object o : inputs) {
+                SpillableRows part = ((SpilledBuckets) o).bucket(bucket);
+                parts.add(part);
+                bytes += part.totalBytes();
             }
-            if (bucket >= 0 && bytes > budget) {
-                // grace hash join: too large for one hash table; cut into pieces on disk, joined one by one
-                int pieces = (int) Math.max(2, Math.min(512, (2 * bytes + budget - 1) / budget));
-                try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
-                    return HashPieces.write(batches, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
+            try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                if (bytes > budget) {
+                    // grace hash join: too large for one hash table; cut into pieces on disk, joined one by one
+                    int pieces = (int) Math.max(2, Math.min(512, (2 * bytes + budget - 1) / budget));
+                    return HashPieces.write(parts, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
                             "join-right-" + bucket, work);
                 }
+                try (BatchSource rows = concatSources(parts, work)) {
+                    return JoinBuild.build(rows, spec, q);
+                }
             }
-            return JoinBuild.build(batches, spec, q);
         }, "build", bucket < 0 ? "" : "bucket " + bucket));
         return key;
+    }
+
+    /** The rows of the parts one after another (file batches read into {@code allocator}). */
+    private static BatchSource concatSources(List<SpillableRows> parts, BufferAllocator allocator) {
+        return new BatchSource() {
+            private int next;
+            private BatchSource current;
+
+            @Override
+            public boolean next() {
+                while (true) {
+                    if (current != null && current.next()) {
+                        return true;
+                    }
+                    close();
+                    if (next >= parts.size()) {
+                        return false;
+                    }
+                    current = parts.get(next++).open(allocator);
+                }
+            }
+
+            @Override
+            public VectorSchemaRoot batch() {
+                return current.batch();
+            }
+
+            @Override
+            public void close() {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+            }
+        };
     }
 
     /**
@@ -730,21 +775,28 @@ public final class QueryPlanner {
             deps.add(build);
             graph.add(new Task(gather, deps, (ctx, inputs) -> {
                 Object built = inputs.get(inputs.size() - 1);
-                List<VectorSchemaRoot> batches = new ArrayList<>();
+                List<SpillableRows> parts = new ArrayList<>();
                 for (Object o : inputs.subList(0, inputs.size() - 1)) {
-                    batches.addAll(((Buckets) o).bucket(bucket).batches());
+                    parts.add(((SpilledBuckets) o).bucket(bucket));
                 }
-                if (built instanceof HashPieces pieces) {
-                    try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
-                        return HashPieces.write(batches, spec.leftKeys(), spec.left(), spec.singleLongKey(),
+                try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                    if (built instanceof HashPieces pieces) {
+                        return HashPieces.write(parts, spec.leftKeys(), spec.left(), spec.singleLongKey(),
                                 pieces.pieces(), space, "join-left-" + bucket, work);
                     }
+                    RowBatches rows = new RowBatches();
+                    try (BatchSource source = concatSources(parts, work)) {
+                        while (source.next()) {
+                            if (source.batch().getRowCount() > 0) {
+                                rows.add(Vectors.copy(source.batch(), spec.left().toArrow(), q));
+                            }
+                        }
+                        return rows;
+                    } catch (RuntimeException e) {
+                        rows.close();
+                        throw e;
+                    }
                 }
-                RowBatches rows = new RowBatches();
-                for (VectorSchemaRoot batch : batches) {
-                    rows.add(Vectors.copy(batch, spec.left().toArrow(), q));
-                }
-                return rows;
             }, "bucket", "bucket " + b));
             out.add(PartitionPlan.of(new Source.TaskOutput(gather, -1)).then(new RowStep.Probe(spec, build)));
         }
@@ -754,12 +806,16 @@ public final class QueryPlanner {
     private List<String> shuffle(Stage in, List<Expr> keys, boolean singleLong, int buckets, String prefix) {
         List<String> parts = new ArrayList<>();
         BufferAllocator q = queryAllocator;
+        long budget = spillOptions.joinMemoryBudget();
+        SpillSpace space = spill;
+        MemoryPool pool = shufflePool;
         Schema schema = in.schema();
         for (int i = 0; i < in.partitions().size(); i++) {
             PartitionPlan p = in.partitions().get(i);
             String key = prefix + "-" + i;
             graph.add(new Task(key, p.dependencies(),
-                    partitionTask(p, alloc -> new BucketSink(keys, singleLong, schema, buckets, alloc, q)), "shuffle",
+                    partitionTask(p, alloc -> new BucketSink(keys, singleLong, schema, buckets, budget, space, pool, alloc, q)),
+                    "shuffle",
                     describe(p)));
             parts.add(key);
         }

@@ -24,7 +24,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * The file belongs to whoever holds this object; {@link #delete()} removes it (the query's
  * {@link SpillSpace} removes what is left when the query ends).
  */
-record RunFile(Path path, Schema schema, long rows) {
+record RunFile(Path path, Schema schema, long rows, long bytes) {
 
     /** Reads the file's batches one at a time into a batch owned by the source (from {@code allocator}). */
     BatchSource open(BufferAllocator allocator) {
@@ -111,7 +111,7 @@ record RunFile(Path path, Schema schema, long rows) {
                 out.close();
                 finished = true;
                 space.wrote(channel.getCurrentPosition());
-                return new RunFile(path, schema, rows);
+                return new RunFile(path, schema, rows, channel.getCurrentPosition());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write spill file " + path, e);
             }

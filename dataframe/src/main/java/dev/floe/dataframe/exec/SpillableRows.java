@@ -40,6 +40,11 @@ final class SpillableRows implements AutoCloseable {
         return n;
     }
 
+    /** Bytes in memory and on disk (the Arrow IPC size, about the size in memory). */
+    long totalBytes() {
+        return memoryBytes() + files.stream().mapToLong(RunFile::bytes).sum();
+    }
+
     /** Every row, batch by batch; file batches are read into a batch of {@code allocator}. */
     BatchSource open(BufferAllocator allocator) {
         return new BatchSource() {
