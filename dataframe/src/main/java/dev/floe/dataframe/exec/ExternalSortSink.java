@@ -4,6 +4,7 @@ import dev.floe.dataframe.plan.Sort;
 import dev.floe.expressions.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import dev.floe.scheduler.TaskContext;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -121,4 +122,25 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
         buffer.close();
         runs.forEach(RunFile::delete);
     }
+
+    /** The task that sorts range {@code range}: reads that range of every split task's output, in order. */
+    static SortedRuns sortRange(List<Object> splits, int range, List<Sort.Key> keys, Schema schema, long budget,
+            SpillSpace space, BufferAllocator q, MemoryPool keep, TaskContext ctx) {
+        try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
+                ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep)) {
+            long rows = 0;
+            for (Object o : splits) {
+                try (BatchSource source = ((SpilledBuckets) o).bucket(range).open(work)) {
+                    while (source.next()) {
+                        ctx.checkCancelled();
+                        sink.accept(source.batch());
+                        rows += source.batch().getRowCount();
+                    }
+                }
+            }
+            ctx.reportOutput(rows);
+            return sink.result();
+        }
+    }
+
 }

@@ -78,6 +78,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * is freed when the task ends. Aggregate states live on the heap. A planner is used for one query.
  */
 public final class QueryPlanner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryPlanner.class);
     private final int splitEvery;
     private final long broadcastThreshold;
     private final int shufflePartitions;
@@ -465,7 +466,7 @@ public final class QueryPlanner {
             graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
                     new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", describe(p)));
             sortTasks.add(key);
-            return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key, keys, schema))), schema);
+            return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key))), schema);
         }
         int sampleSize = Math.min(10_000, 100 + 20 * ranges);
         List<String> samples = new ArrayList<>();
@@ -498,31 +499,12 @@ public final class QueryPlanner {
         for (int r = 0; r < ranges; r++) {
             int range = r;
             String key = key("sort", id, r);
-            graph.add(new Task(key, splits, (ctx, inputs) -> sortRange(inputs, range, keys, schema, budget, space, q, keep, ctx),
+            graph.add(new Task(key, splits, (ctx, inputs) -> ExternalSortSink.sortRange(inputs, range, keys, schema, budget, space, q, keep, ctx),
                     "sort", "range " + r));
             sortTasks.add(key);
-            out.add(PartitionPlan.of(new Source.Sorted(key, keys, schema)));
+            out.add(PartitionPlan.of(new Source.Sorted(key)));
         }
         return new Stage(out, schema);
-    }
-
-    private static SortedRuns sortRange(List<Object> splits, int range, List<Sort.Key> keys, Schema schema, long budget,
-            SpillSpace space, BufferAllocator q, MemoryPool keep, TaskContext ctx) {
-        try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep)) {
-            long rows = 0;
-            for (Object o : splits) {
-                try (BatchSource source = ((SpilledBuckets) o).bucket(range).open(work)) {
-                    while (source.next()) {
-                        ctx.checkCancelled();
-                        sink.accept(source.batch());
-                        rows += source.batch().getRowCount();
-                    }
-                }
-            }
-            ctx.reportOutput(rows);
-            return sink.result();
-        }
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {
@@ -689,6 +671,7 @@ public final class QueryPlanner {
         SpillSpace space = spill;
         long budget = spillOptions.joinMemoryBudget();
         graph.add(new Task(key, rightParts, (ctx, inputs) -> {
+            // (the bucket's build side: a hash table in memory, or pieces on disk past the budget)
             if (bucket < 0) {
                 List<VectorSchemaRoot> batches = new ArrayList<>();
                 for (Object o : inputs) {
@@ -707,50 +690,17 @@ public final class QueryPlanner {
                 if (bytes > budget) {
                     // grace hash join: too large for one hash table; cut into pieces on disk, joined one by one
                     int pieces = (int) Math.max(2, Math.min(512, (2 * bytes + budget - 1) / budget));
+                    LOG.debug("{}: build side of {} bytes is over the join budget of {}: grace join in {} pieces",
+                            ctx.key(), bytes, budget, pieces);
                     return HashPieces.write(parts, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
                             "join-right-" + bucket, work);
                 }
-                try (BatchSource rows = concatSources(parts, work)) {
+                try (BatchSource rows = SpillableRows.concat(parts, work)) {
                     return JoinBuild.build(rows, spec, q);
                 }
             }
         }, "build", bucket < 0 ? "" : "bucket " + bucket));
         return key;
-    }
-
-    /** The rows of the parts one after another (file batches read into {@code allocator}). */
-    private static BatchSource concatSources(List<SpillableRows> parts, BufferAllocator allocator) {
-        return new BatchSource() {
-            private int next;
-            private BatchSource current;
-
-            @Override
-            public boolean next() {
-                while (true) {
-                    if (current != null && current.next()) {
-                        return true;
-                    }
-                    close();
-                    if (next >= parts.size()) {
-                        return false;
-                    }
-                    current = parts.get(next++).open(allocator);
-                }
-            }
-
-            @Override
-            public VectorSchemaRoot batch() {
-                return current.batch();
-            }
-
-            @Override
-            public void close() {
-                if (current != null) {
-                    current.close();
-                    current = null;
-                }
-            }
-        };
     }
 
     /**
@@ -785,7 +735,7 @@ public final class QueryPlanner {
                                 pieces.pieces(), space, "join-left-" + bucket, work);
                     }
                     RowBatches rows = new RowBatches();
-                    try (BatchSource source = concatSources(parts, work)) {
+                    try (BatchSource source = SpillableRows.concat(parts, work)) {
                         while (source.next()) {
                             if (source.batch().getRowCount() > 0) {
                                 rows.add(Vectors.copy(source.batch(), spec.left().toArrow(), q));

@@ -18,12 +18,8 @@ sealed interface Source extends Serializable {
     record TaskOutput(String key, int bucket) implements Source {
     }
 
-    /**
-     * The {@link SortedRuns} of one range of a sort (task {@code key}), read through a k-way merge of
-     * its runs in the order of {@code keys} over rows of {@code schema}.
-     */
-    record Sorted(String key, java.util.List<dev.floe.dataframe.plan.Sort.Key> keys, dev.floe.expressions.Schema schema)
-            implements Source {
+    /** The {@link SortedRuns} of one range of a sort (task {@code key}), read through a k-way merge of its runs. */
+    record Sorted(String key) implements Source {
     }
 
     /** Partition {@code partition} of data held in memory. */

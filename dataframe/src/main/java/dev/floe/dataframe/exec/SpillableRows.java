@@ -105,4 +105,40 @@ final class SpillableRows implements AutoCloseable {
         files.forEach(RunFile::delete);
         files.clear();
     }
+
+    /** The rows of the parts one after another (file batches read into {@code allocator}). */
+    static BatchSource concat(List<SpillableRows> parts, BufferAllocator allocator) {
+        return new BatchSource() {
+            private int next;
+            private BatchSource current;
+
+            @Override
+            public boolean next() {
+                while (true) {
+                    if (current != null && current.next()) {
+                        return true;
+                    }
+                    close();
+                    if (next >= parts.size()) {
+                        return false;
+                    }
+                    current = parts.get(next++).open(allocator);
+                }
+            }
+
+            @Override
+            public VectorSchemaRoot batch() {
+                return current.batch();
+            }
+
+            @Override
+            public void close() {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+            }
+        };
+    }
+
 }
