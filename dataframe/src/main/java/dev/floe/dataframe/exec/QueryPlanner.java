@@ -469,16 +469,18 @@ public final class QueryPlanner {
             return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key))), schema);
         }
         int sampleSize = Math.min(10_000, 100 + 20 * ranges);
+        Stage keyed = keyColumnsOnly(s.input(), refs, in);
+        Schema keyedSchema = keyed.schema();
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < ranges; i++) {
-            PartitionPlan p = in.partitions().get(i);
+            PartitionPlan p = keyed.partitions().get(i);
             long seed = i;
             String key = key("sample", id, i);
             graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
-                    new KeySampleSink(keys, schema, sampleSize, seed, alloc)), "sample", describe(p)));
+                    new KeySampleSink(keys, keyedSchema, sampleSize, seed, alloc)), "sample", describe(p)));
             samples.add(key);
         }
-        note("sample-" + id, in, "sample " + sampleSize + " sort keys");
+        note("sample-" + id, keyed, "sample " + sampleSize + " sort keys");
         String bounds = "bounds-" + id;
         graph.add(new Task(bounds, samples, (ctx, inputs) -> {
             List<KeySampleSink.Sample> all = new ArrayList<>();
@@ -505,6 +507,22 @@ public final class QueryPlanner {
             out.add(PartitionPlan.of(new Source.Sorted(key)));
         }
         return new Stage(out, schema);
+    }
+
+    /**
+     * The sort's input again, reading only the key columns, for the sample — when its partitions are
+     * plain pipelines from a scan (lowering them again adds no task); otherwise {@code in} itself.
+     */
+    private Stage keyColumnsOnly(LogicalPlan input, Set<String> keyColumns, Stage in) {
+        if (in.partitions().stream().anyMatch(p -> !p.dependencies().isEmpty())) {
+            return in;
+        }
+        int counted = inputPartitions;
+        Stage keyed = lower(input, keyColumns);
+        inputPartitions = counted;
+        boolean same = keyed.partitions().size() == in.partitions().size()
+                && keyed.partitions().stream().allMatch(p -> p.dependencies().isEmpty());
+        return same ? keyed : in;
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {
