@@ -214,6 +214,24 @@ class ExternalSortTest {
     }
 
     @Test
+    void sortsMoreRowsThanTheQueryMemoryLimitHolds(@TempDir Path data) {
+        dev.floe.testdata.TimeseriesGenerator.write(data, new dev.floe.testdata.TimeseriesGenerator.Spec(4, 100_000, 9));
+        DataFrame ts = Floe.readCsv(data.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp").withBatchRows(8192))
+                .withOptions(ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill));
+        List<SortKey> keys = List.of(SortKey.asc("name"), SortKey.desc("value"));
+        List<List<Object>> expected = oracle(ts, keys);
+        long limit = 12L << 20;
+        DataFrame limited = ts.memoryLimit(limit);
+        // the old one-task sort held every row at once in the query's memory: more than the limit
+        assertThrows(dev.floe.dataframe.exec.QueryExecution.QueryMemoryException.class, () -> limited.select("timestamp", "id", "name", "value", "x")
+                .sort(keys.toArray(SortKey[]::new)).limit(Integer.MAX_VALUE - 2).compute().close());
+        try (Table t = limited.sort(keys.toArray(SortKey[]::new)).compute()) {
+            assertEquals(expected, Rows.of(t));
+            assertTrue(t.metrics().filesSpilled() > 0);
+        }
+    }
+
+    @Test
     void anUnwritableSpillDirectorySaysWhatToDo() throws IOException {
         Path notADirectory = Files.writeString(spill.resolve("a-file"), "x");
         DataFrame df = frame(3, 8L << 10);

@@ -103,10 +103,25 @@ public final class QueryPlanner {
         this.shufflePartitions = options.shufflePartitions();
         this.combiner = new Combiner(options.scheduler(), options.shufflePartitions(), options.splitOutGroups());
         this.queryAllocator = queryAllocator;
-        this.spillOptions = options.spill();
+        this.spillOptions = effectiveBudgets(options);
         this.spill = new SpillSpace(options.spill().directory());
-        this.sortPool = new MemoryPool(options.spill().sortMemoryBudget());
-        this.shufflePool = new MemoryPool(options.spill().joinMemoryBudget());
+        this.sortPool = new MemoryPool(spillOptions.sortMemoryBudget());
+        this.shufflePool = new MemoryPool(spillOptions.joinMemoryBudget());
+    }
+
+    /**
+     * The spill budgets, lowered under a query memory limit so that the tasks in flight (each holding
+     * up to a budget, twice that while a buffer grows) and the pool of waiting results fit in it: at
+     * most {@code memoryLimit / (4 * (tasks in flight + 1))} each.
+     */
+    private static SpillOptions effectiveBudgets(ExecutionOptions options) {
+        SpillOptions s = options.spill();
+        if (options.memoryLimit() == Long.MAX_VALUE) {
+            return s;
+        }
+        long inFlight = Math.max(2, 2L * options.scheduler().threads());
+        long cap = Math.max(64 << 10, options.memoryLimit() / (4 * (inFlight + 1)));
+        return new SpillOptions(s.directory(), Math.min(s.sortMemoryBudget(), cap), Math.min(s.joinMemoryBudget(), cap));
     }
 
     /**
