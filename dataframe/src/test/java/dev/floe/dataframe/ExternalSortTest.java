@@ -122,6 +122,7 @@ class ExternalSortTest {
         List<List<Object>> expected = oracle(df, keys);
         DataFrame sorted = df.sort(keys.toArray(SortKey[]::new));
         assertEquals(parts, sorted.npartitions());
+        assertEquals(ROWS, sorted.count());
         try (Table t = sorted.compute()) {
             assertEquals(expected, Rows.of(t));
             if (budget < 1 << 20) {
@@ -161,7 +162,7 @@ class ExternalSortTest {
         List<List<Object>> expected = oracle(df, List.of(SortKey.asc("s"), SortKey.asc("id")));
         DataFrame sorted = df.sort(SortKey.asc("s"), SortKey.asc("id"));
         String explain = sorted.explain();
-        org.slf4j.LoggerFactory.getLogger(ExternalSortTest.class).info("{}", explain);
+        org.slf4j.LoggerFactory.getLogger(ExternalSortTest.class).debug("{}", explain);
         assertTrue(explain.contains("cut into 17 key ranges") && explain.contains("sample"), explain);
         try (Table t = sorted.head(50)) {
             assertEquals(expected.subList(0, 50), Rows.of(t));

@@ -2,9 +2,9 @@ package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.plan.Sort;
 import dev.floe.expressions.Schema;
+import dev.floe.scheduler.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
-import dev.floe.scheduler.TaskContext;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 

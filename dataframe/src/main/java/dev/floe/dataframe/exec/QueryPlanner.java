@@ -183,6 +183,9 @@ public final class QueryPlanner {
     /** The graph whose output is the row count (a Long), reading no column it does not need. */
     public Planned count(LogicalPlan root) {
         root.schema();
+        while (root instanceof Sort s) {
+            root = s.input();   // order does not change a count
+        }
         Stage stage = lower(root, Set.of());
         int id = nextStage++;
         List<String> parts = new ArrayList<>();
