@@ -192,16 +192,36 @@ class GraceJoinTest {
         assertTrue(spilled || f.isDone());
     }
 
-    @Test
-    void toBatchesOfAGraceJoin() {
-        DataFrame l = side("left", 1024);
-        DataFrame r = side("right", 1024);
-        long rows = 0;
+    @ParameterizedTest(name = "budget {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1024, 268435456})
+    void toBatchesShufflesEachSideOnce(long budget) {
+        java.util.concurrent.atomic.AtomicInteger shuffles = new java.util.concurrent.atomic.AtomicInteger();
+        dev.floe.scheduler.ProgressListener counter = new dev.floe.scheduler.ProgressListener() {
+            @Override
+            public void taskStarted(String key, String kind) {
+                if (kind.equals("shuffle")) {
+                    shuffles.incrementAndGet();
+                }
+            }
+        };
+        DataFrame l = side("left", budget);
+        l = l.withOptions(l.options().withListener(counter));
+        DataFrame r = side("right", budget);
+        List<List<Object>> rows = new ArrayList<>();
         try (BatchStream s = l.join(r, List.of(col("id")), List.of(col("id")), JoinType.LEFT).toBatches()) {
             while (s.next()) {
-                rows += s.batch().getRowCount();
+                org.apache.arrow.vector.VectorSchemaRoot b = s.batch();
+                for (int i = 0; i < b.getRowCount(); i++) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 0; c < b.getFieldVectors().size(); c++) {
+                        Object v = b.getVector(c).getObject(i);
+                        row.add(v instanceof org.apache.arrow.vector.util.Text t ? t.toString() : v);
+                    }
+                    rows.add(row);
+                }
             }
         }
-        assertEquals(expected(JoinType.LEFT, false).size(), rows);
+        assertEquals(expected(JoinType.LEFT, false), Rows.sorted(rows));
+        assertEquals(4 + 5, shuffles.get(), "each partition of each side shuffled once, not once per bucket");
     }
 }

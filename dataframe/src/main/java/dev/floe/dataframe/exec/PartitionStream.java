@@ -22,10 +22,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * whatever the frame's size. Used by {@code head(n)} (which stops after the partitions it needs) and by
  * {@code toBatches()}.
  *
- * <p>A sorted frame is the exception: its ranges depend on every input partition, so they are sorted
- * first, all in one computation (each range kept in memory only while the ranges held stay within the
- * sort budget, otherwise as sorted runs on disk), and then each partition's graph starts from its
- * range's sorted runs instead of sorting again.
+ * <p>Two exceptions, where every partition depends on all of the input. A sorted frame's ranges are
+ * sorted first, all in one computation (kept in memory only within the sort budget, otherwise as sorted
+ * runs on disk), and each partition's graph then starts from its range's sorted runs instead of sorting
+ * again. A shuffle join's map tasks run first, once (their outputs within the join budget in memory, the
+ * rest on disk), and each bucket's graph reads a view of them instead of shuffling both sides again.
  *
  * <p>Protocol: {@link #next()} until it returns false; {@link #batches()} are valid until the next
  * {@code next()} or {@link #close()}; always close.
@@ -38,6 +39,8 @@ public final class PartitionStream implements AutoCloseable {
     private final QueryPlanner planner;
     /** Results computed up front (the sorted ranges), until a partition's graph takes them over. */
     private final Map<String, Object> precomputed = new HashMap<>();
+    /** Which precomputed results are shared: partitions read views, the stream keeps them. */
+    private final Set<String> shared = new HashSet<>();
     private int next;
     private Computation prefetch;
     private RowBatches current;
@@ -49,7 +52,7 @@ public final class PartitionStream implements AutoCloseable {
         try {
             this.planned = planner.partitions(plan, limitPerPartition);
             this.keys = planned.partitions() == 0 ? List.of() : Arrays.asList(planned.output().split(","));
-            precompute(planner.sortTasks());
+            precompute(planner.sortTasks(), planner.shuffleTasks());
         } catch (RuntimeException e) {
             closePrecomputed();
             planner.spillSpace().close();
@@ -58,18 +61,24 @@ public final class PartitionStream implements AutoCloseable {
         }
     }
 
-    /** Computes the given tasks once if each is needed by exactly one partition (else they run per partition). */
-    private void precompute(List<String> tasks) {
+    /**
+     * Computes up front, once: the sort ranges if each is read by exactly one partition (each is then
+     * handed to that partition's graph), or else the shuffle map tasks that several partitions read
+     * (each partition's graph then reads a view of them; they are closed with the stream).
+     */
+    private void precompute(List<String> sorts, List<String> shuffles) {
+        Map<String, Integer> users = users(sorts.isEmpty() ? shuffles : sorts);
+        List<String> tasks;
+        if (!sorts.isEmpty()) {
+            if (users.values().stream().anyMatch(n -> n > 1)) {
+                return;
+            }
+            tasks = sorts;
+        } else {
+            tasks = shuffles.stream().filter(t -> users.getOrDefault(t, 0) > 1).toList();
+            shared.addAll(tasks);
+        }
         if (tasks.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> users = new HashMap<>();
-        for (String k : keys) {
-            Set<String> upstream = planned.graph().cull(List.of(k)).tasks().stream().map(Task::key)
-                    .collect(Collectors.toSet());
-            tasks.stream().filter(upstream::contains).forEach(t -> users.merge(t, 1, Integer::sum));
-        }
-        if (users.values().stream().anyMatch(n -> n > 1)) {
             return;
         }
         Computation c = options.scheduler().submit(planned.graph(), tasks, options.submitOptions());
@@ -79,6 +88,20 @@ public final class PartitionStream implements AutoCloseable {
             quiesce(c);
             throw e;
         }
+    }
+
+    /** For each task, how many partitions' graphs include it. */
+    private Map<String, Integer> users(List<String> tasks) {
+        Map<String, Integer> users = new HashMap<>();
+        if (tasks.isEmpty()) {
+            return users;
+        }
+        for (String k : keys) {
+            Set<String> upstream = planned.graph().cull(List.of(k)).tasks().stream().map(Task::key)
+                    .collect(Collectors.toSet());
+            tasks.stream().filter(upstream::contains).forEach(t -> users.merge(t, 1, Integer::sum));
+        }
+        return users;
     }
 
     /** The graph of partition {@code i}, starting from precomputed results where there are some. */
@@ -97,7 +120,7 @@ public final class PartitionStream implements AutoCloseable {
         for (Task t : culled.tasks()) {
             if (replaced.contains(t.key())) {
                 String key = t.key();
-                b.add(new Task(key, List.of(), (ctx, inputs) -> take(key), t.kind(), "computed up front"));
+                b.add(new Task(key, List.of(), (ctx, inputs) -> take(key), "precomputed", t.kind() + ", computed up front"));
             } else {
                 b.add(t);
             }
@@ -107,6 +130,13 @@ public final class PartitionStream implements AutoCloseable {
     }
 
     private synchronized Object take(String key) {
+        if (shared.contains(key)) {
+            Object o = precomputed.get(key);
+            if (o == null) {
+                throw new IllegalStateException("the shared result of " + key + " is already closed");
+            }
+            return ((SpilledBuckets) o).view();
+        }
         Object o = precomputed.remove(key);
         if (o == null) {
             throw new IllegalStateException("the precomputed result of " + key + " was already handed over");

@@ -90,6 +90,7 @@ public final class QueryPlanner {
     private final SpillOptions spillOptions;
     private final SpillSpace spill;
     private final List<String> sortTasks = new ArrayList<>();
+    private final List<String> shuffleTasks = new ArrayList<>();
     private final MemoryPool sortPool;
     private final MemoryPool shufflePool;
     private PartitionedOutput pendingOutput;
@@ -135,6 +136,11 @@ public final class QueryPlanner {
     /** The keys of the tasks that sort one range each (their outputs are read through a merge). */
     public List<String> sortTasks() {
         return List.copyOf(sortTasks);
+    }
+
+    /** The keys of the map tasks of shuffle joins (outputs read by every bucket of the join). */
+    public List<String> shuffleTasks() {
+        return List.copyOf(shuffleTasks);
     }
 
     /** A finished graph and the key of its output. */
@@ -804,6 +810,7 @@ public final class QueryPlanner {
                     "shuffle",
                     describe(p)));
             parts.add(key);
+            shuffleTasks.add(key);
         }
         return parts;
     }
