@@ -81,7 +81,7 @@ public final class DataFrame {
         return schema().names();
     }
 
-    /** How many partitions the frame has: one per file split, one after an aggregation or sort. */
+    /** How many partitions the frame has: one per file split, one after an aggregation, as many as its input after a sort. */
     public int npartitions() {
         schema();
         return QueryExecution.plan(plan, options, Floe.rootAllocator()).partitions();
@@ -200,8 +200,12 @@ public final class DataFrame {
 
     /**
      * Summary statistics of the numeric columns, as pandas' {@code describe()} gives them: one row per
-     * statistic ({@code count}, {@code mean}, {@code std}, {@code min}, {@code max}), one DOUBLE column
-     * per numeric column. Computed in one pass (one aggregation). Quantiles are not computed yet.
+     * statistic ({@code count}, {@code mean}, {@code std}, {@code min}, {@code 25%}, {@code 50%},
+     * {@code 75%}, {@code max}), one DOUBLE column per numeric column. Computed in one pass (one
+     * aggregation). The quantiles come from a mergeable sketch ({@link Quantiles}): exact, with pandas'
+     * linear interpolation, for a column of at most 4,096 values; otherwise a value whose rank is within
+     * {@code (floor(log2(n / 4096)) + 1) / 4095} of n of the exact one (0.1% at 60,000 values, 0.5% at
+     * a billion). NULL and NaN are left out of the quantiles.
      */
     public Table describe() {
         Schema schema = schema();
@@ -209,7 +213,8 @@ public final class DataFrame {
         if (numeric.isEmpty()) {
             throw new PlanException("describe() needs numeric columns; the columns are " + schema);
         }
-        String[] stats = {"count", "mean", "std", "min", "max"};
+        String[] stats = {"count", "mean", "std", "min", "25%", "50%", "75%", "max"};
+        String[] prefixes = {"count", "mean", "std", "min", "p25", "p50", "p75", "max"};
         List<Expr> aggs = new ArrayList<>();
         for (String c : numeric) {
             Expr x = Expressions.col(c);
@@ -217,6 +222,9 @@ public final class DataFrame {
             aggs.add(Expressions.mean(x).as("mean_" + c));
             aggs.add(Expressions.std(x).as("std_" + c));
             aggs.add(Expressions.min(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("min_" + c));
+            aggs.add(Quantiles.approxQuantile(x, 0.25).as("p25_" + c));
+            aggs.add(Quantiles.approxQuantile(x, 0.50).as("p50_" + c));
+            aggs.add(Quantiles.approxQuantile(x, 0.75).as("p75_" + c));
             aggs.add(Expressions.max(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("max_" + c));
         }
         List<dev.floe.expressions.Field> fields = new ArrayList<>();
@@ -232,7 +240,7 @@ public final class DataFrame {
                     ((org.apache.arrow.vector.VarCharVector) out.getVector(0)).setSafe(r,
                             stats[r].getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     for (int c = 0; c < numeric.size(); c++) {
-                        Object v = one.get(0, stats[r] + "_" + numeric.get(c));
+                        Object v = one.get(0, prefixes[r] + "_" + numeric.get(c));
                         org.apache.arrow.vector.Float8Vector col = (org.apache.arrow.vector.Float8Vector) out.getVector(c + 1);
                         if (v == null) {
                             col.setNull(r);
@@ -259,6 +267,15 @@ public final class DataFrame {
         return select(column).distinct();
     }
 
+    /**
+     * Sorts by the keys, the first key first: stable (rows with equal keys keep their order), NULLs
+     * first or last as each key says, NaN above every number, strings by their UTF-8 bytes. Runs in
+     * parallel and out of core, as Dask's and Spark's sorts do: the keys of every partition are sampled,
+     * range boundaries chosen, every partition cut into the key ranges, and each range sorted by its
+     * own task, spilling sorted runs to disk past {@link ExecutionOptions#withSortMemoryBudget} and
+     * merging them as the range is read. The result has one partition per input partition, in key order.
+     * Followed by {@link #limit} (or {@link #head}), only the top rows of each partition are kept.
+     */
     public DataFrame sort(SortKey... keys) {
         List<Sort.Key> k = new ArrayList<>();
         for (SortKey s : keys) {
@@ -363,6 +380,10 @@ public final class DataFrame {
      * and stopping as soon as it has them: a head of a large frame reads only its first files.
      */
     public Table head(int n) {
+        if (plan instanceof Sort) {
+            // the first n rows of a sort are its top n: no full sort
+            return withPlan(new dev.floe.dataframe.plan.Limit(plan, n, 0)).head(n);
+        }
         Schema schema = schema();
         BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("head-" + System.nanoTime(), 0, Long.MAX_VALUE);
         VectorSchemaRoot out = null;

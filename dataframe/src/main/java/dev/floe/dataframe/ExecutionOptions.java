@@ -22,14 +22,17 @@ import dev.floe.scheduler.SubmitOptions;
  *     every group through one task
  * @param retries how many times a task that failed with a transient I/O error is run again (default 0)
  * @param listener told of every task and of rows and bytes read, or null (a progress bar, a Java callback)
+ * @param spill where and past how many bytes sorts and shuffle joins spill to local disk ({@link SpillOptions})
  */
 public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryLimit, long broadcastThreshold,
-        int shufflePartitions, long splitOutGroups, int retries, ProgressListener listener) {
+        int shufflePartitions, long splitOutGroups, int retries, ProgressListener listener,
+        SpillOptions spill) {
     public static final int DEFAULT_SPLIT_EVERY = 8;
     public static final int NO_TREE = Integer.MAX_VALUE;
 
     public ExecutionOptions {
         requireNonNull(scheduler, "scheduler is null");
+        requireNonNull(spill, "spill is null");
         if (splitEvery < 2) {
             throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
         }
@@ -43,37 +46,37 @@ public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryL
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions(Scheduler.shared(), DEFAULT_SPLIT_EVERY, Long.MAX_VALUE, 64L << 20,
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 250_000, 0, null);
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 250_000, 0, null, SpillOptions.defaults());
     }
 
     public ExecutionOptions withScheduler(Scheduler s) {
-        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
+        return new ExecutionOptions(s, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener, spill);
     }
 
     public ExecutionOptions withSplitEvery(int n) {
-        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
+        return new ExecutionOptions(scheduler, n, memoryLimit, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener, spill);
     }
 
     public ExecutionOptions withMemoryLimit(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener);
+        return new ExecutionOptions(scheduler, splitEvery, bytes, broadcastThreshold, shufflePartitions, splitOutGroups, retries, listener, spill);
     }
 
     public ExecutionOptions withBroadcastThreshold(long bytes) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions, splitOutGroups, retries, listener);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, bytes, shufflePartitions, splitOutGroups, retries, listener, spill);
     }
 
     public ExecutionOptions withSplitOutGroups(long groups) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, groups, retries, listener);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions, groups, retries, listener, spill);
     }
 
     public ExecutionOptions withRetries(int n) {
         return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions,
-                splitOutGroups, n, listener);
+                splitOutGroups, n, listener, spill);
     }
 
     public ExecutionOptions withListener(ProgressListener l) {
         return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions,
-                splitOutGroups, retries, l);
+                splitOutGroups, retries, l, spill);
     }
 
     /**
@@ -88,6 +91,26 @@ public record ExecutionOptions(Scheduler scheduler, int splitEvery, long memoryL
     }
 
     public ExecutionOptions withShufflePartitions(int n) {
-        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n, splitOutGroups, retries, listener);
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, n, splitOutGroups, retries, listener, spill);
+    }
+
+    public ExecutionOptions withSpill(SpillOptions s) {
+        return new ExecutionOptions(scheduler, splitEvery, memoryLimit, broadcastThreshold, shufflePartitions,
+                splitOutGroups, retries, listener, s);
+    }
+
+    /** The local directory under which queries spill (default {@code java.io.tmpdir}). */
+    public ExecutionOptions withSpillDirectory(java.nio.file.Path directory) {
+        return withSpill(new SpillOptions(directory, spill.sortMemoryBudget(), spill.joinMemoryBudget()));
+    }
+
+    /** Bytes of rows a sort task holds before it spills a sorted run (default 256 MiB). */
+    public ExecutionOptions withSortMemoryBudget(long bytes) {
+        return withSpill(new SpillOptions(spill.directory(), bytes, spill.joinMemoryBudget()));
+    }
+
+    /** Bytes of build rows a shuffle join's bucket holds before it is joined grace-style from disk (default 256 MiB). */
+    public ExecutionOptions withJoinMemoryBudget(long bytes) {
+        return withSpill(new SpillOptions(spill.directory(), spill.sortMemoryBudget(), bytes));
     }
 }

@@ -9,10 +9,13 @@ import dev.floe.scheduler.TaskGraph;
  * What a query did: input rows and bytes read by its scans, partitions, tasks run, wall time, and — for
  * a query that ran as one graph — the graph and its per-task profile (for {@code explainAnalyze()} and
  * pictures). Rows read count every record parsed, before any filter; rows rejected are the bad rows
- * skipped under {@code ignore_errors} (never silently: they are counted here).
+ * skipped under {@code ignore_errors} (never silently: they are counted here). Files and bytes spilled are
+ * what sorts and shuffle joins wrote to the spill directory (see {@link SpillOptions}); the files are
+ * gone by the time the query returns.
  */
 public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos,
-        TaskGraph graph, ComputationProfile profile, long rowsRejected, List<Reject> rejects) {
+        TaskGraph graph, ComputationProfile profile, long rowsRejected, List<Reject> rejects, int filesSpilled,
+        long bytesSpilled) {
     public static final QueryMetrics NONE = new QueryMetrics(0, 0, 0, 0, 0);
 
     /**
@@ -27,7 +30,7 @@ public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int ta
 
     public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,
             ComputationProfile profile, long rowsRejected) {
-        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, graph, profile, rowsRejected, List.of());
+        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, graph, profile, rowsRejected, List.of(), 0, 0);
     }
 
     public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,

@@ -48,12 +48,17 @@ final class JoinBuild implements AutoCloseable {
     }
 
     static JoinBuild build(List<VectorSchemaRoot> batches, JoinSpec spec, BufferAllocator allocator) {
+        return build(PartitionRunner.listSource(batches), spec, allocator);
+    }
+
+    /** Builds from every batch of {@code rows} (which the caller closes). */
+    static JoinBuild build(BatchSource rows, JoinSpec spec, BufferAllocator allocator) {
         VectorSchemaRoot all = VectorSchemaRoot.create(spec.right().toArrow(), allocator);
         List<ExprEvaluator> evaluators = new ArrayList<>();
         try {
             all.allocateNew();
-            for (VectorSchemaRoot b : batches) {
-                Vectors.append(b, all);
+            while (rows.next()) {
+                Vectors.append(rows.batch(), all);
             }
             FieldVector[] keys = new FieldVector[spec.rightKeys().size()];
             for (int i = 0; i < keys.length; i++) {

@@ -50,6 +50,8 @@ record PartitionPlan(Source source, List<RowStep> steps, long limit) implements 
                     : java.util.Arrays.stream(csv.columns()).mapToObj(c -> csv.dataset().schema().field(c).name()).toList());
         } else if (source instanceof Source.TaskOutput t) {
             sb.append("read ").append(t.key()).append(t.bucket() >= 0 ? "[bucket]" : "");
+        } else if (source instanceof Source.Sorted sorted) {
+            sb.append("merge runs of ").append(sorted.key());
         } else {
             sb.append("InMemoryScan");
         }

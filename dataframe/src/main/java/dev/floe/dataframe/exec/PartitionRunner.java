@@ -19,10 +19,26 @@ final class PartitionRunner {
      */
     static <R> R run(PartitionPlan plan, Map<String, Object> inputs, TaskContext ctx, BufferAllocator allocator,
             PartitionSink<R> sink, QueryCounters counters) {
+        List<RowStep> steps = plan.steps();
+        if (isGraceJoin(plan, inputs)) {
+            // a shuffle join bucket whose build side spilled: the source is the join itself, piece by piece
+            RowStep.Probe probe = (RowStep.Probe) steps.get(0);
+            try (BatchSource source = new GraceJoinSource((HashPieces) inputs.get(plan.source().dependency()),
+                    (HashPieces) inputs.get(probe.buildKey()), probe.join(), allocator);
+                    Operators ops = compile(steps.subList(1, steps.size()), inputs, allocator)) {
+                return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled, ctx::reportOutput);
+            }
+        }
         try (BatchSource source = open(plan.source(), inputs, allocator, counters, ctx);
-                Operators ops = compile(plan.steps(), inputs, allocator)) {
+                Operators ops = compile(steps, inputs, allocator)) {
             return PartitionPipeline.run(source, ops.list(), sink, ctx::isCancelled, ctx::reportOutput);
         }
+    }
+
+    private static boolean isGraceJoin(PartitionPlan plan, Map<String, Object> inputs) {
+        return plan.source() instanceof Source.TaskOutput t && t.bucket() < 0 && !plan.steps().isEmpty()
+                && plan.steps().get(0) instanceof RowStep.Probe probe
+                && GraceJoinSource.applies(inputs.get(t.key()), inputs.get(probe.buildKey()));
     }
 
     private static BatchSource open(Source source, Map<String, Object> inputs, BufferAllocator allocator,
@@ -34,6 +50,9 @@ final class PartitionRunner {
             Object result = inputs.get(t.key());
             RowBatches rows = t.bucket() >= 0 ? ((Buckets) result).bucket(t.bucket()) : (RowBatches) result;
             return listSource(rows.batches());
+        }
+        if (source instanceof Source.Sorted sorted) {
+            return ((SortedRuns) inputs.get(sorted.key())).open(allocator);
         }
         Source.Memory m = (Source.Memory) source;
         return listSource(m.data().partition(m.partition()));

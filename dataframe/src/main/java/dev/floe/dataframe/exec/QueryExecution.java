@@ -96,7 +96,7 @@ public final class QueryExecution {
     private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
         return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.planner().inputPartitions(),
                 p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected(),
-                p.planner().rejects());
+                p.planner().rejects(), p.planner().spillSpace().filesWritten(), p.planner().spillSpace().bytesWritten());
     }
 
     private static <T> QueryFuture<T> start(ExecutionOptions options, BufferAllocator root, long id,
@@ -105,12 +105,13 @@ public final class QueryExecution {
         BufferAllocator queryAllocator = root.newChildAllocator("query-" + id, 0, options.memoryLimit());
         Computation computation;
         Planned planned;
+        QueryPlanner planner = new QueryPlanner(options, queryAllocator);
         try {
-            QueryPlanner planner = new QueryPlanner(options, queryAllocator);
             QueryPlanner.Planned graph = plan.apply(planner);
             planned = new Planned(planner, graph);
             computation = options.scheduler().submit(graph.graph(), List.of(graph.output()), options.submitOptions());
         } catch (RuntimeException e) {
+            planner.spillSpace().close();
             queryAllocator.close();
             throw e;
         }
@@ -190,9 +191,11 @@ public final class QueryExecution {
             }
             try {
                 if (!computation.awaitQuiescence(60, TimeUnit.SECONDS)) {
-                    LOG.warn("tasks of query {} were still running after 60 s; its memory is not released", allocator.getName());
+                    LOG.warn("tasks of query {} were still running after 60 s; its memory and spill files are not released",
+                            allocator.getName());
                     return;
                 }
+                planned.planner().spillSpace().close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

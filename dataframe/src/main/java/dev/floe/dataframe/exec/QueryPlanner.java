@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.ExecutionOptions;
+import dev.floe.dataframe.SpillOptions;
 import dev.floe.dataframe.Table;
 import dev.floe.dataframe.WriteFormat;
 import dev.floe.io.write.BatchWriter;
@@ -64,6 +65,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  *   Join, right side small:  build (all right rows + hash index) ──► every left partition probes it
  *   Join, both sides large:  shuffle both sides into buckets by key hash ──► join bucket by bucket
+ *                            (a bucket too large for the join budget: grace join, piece by piece from disk)
+ *   Sort:  sample keys ──► range bounds ──► cut every partition into key ranges ──► sort each range
+ *          (sorted runs on disk past the sort budget) ──► its reader merges the runs as it reads
  * </pre>
  *
  * <p>Column pruning happens on the way down: each node is lowered with the set of columns its consumer
@@ -76,6 +80,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * is freed when the task ends. Aggregate states live on the heap. A planner is used for one query.
  */
 public final class QueryPlanner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryPlanner.class);
     private final int splitEvery;
     private final long broadcastThreshold;
     private final int shufflePartitions;
@@ -84,6 +89,12 @@ public final class QueryPlanner {
     private final QueryCounters counters = new QueryCounters();
     private final TaskGraph.Builder graph = TaskGraph.builder();
     private final List<String> notes = new ArrayList<>();
+    private final SpillOptions spillOptions;
+    private final SpillSpace spill;
+    private final List<String> sortTasks = new ArrayList<>();
+    private final List<String> shuffleTasks = new ArrayList<>();
+    private final MemoryPool sortPool;
+    private final MemoryPool shufflePool;
     private PartitionedOutput pendingOutput;
     private int nextStage;
     private int inputPartitions;
@@ -95,6 +106,43 @@ public final class QueryPlanner {
         this.shufflePartitions = options.shufflePartitions();
         this.combiner = new Combiner(options.scheduler(), options.shufflePartitions(), options.splitOutGroups());
         this.queryAllocator = queryAllocator;
+        this.spillOptions = effectiveBudgets(options);
+        this.spill = new SpillSpace(options.spill().directory());
+        this.sortPool = new MemoryPool(spillOptions.sortMemoryBudget());
+        this.shufflePool = new MemoryPool(spillOptions.joinMemoryBudget());
+    }
+
+    /**
+     * The spill budgets, lowered under a query memory limit so that the tasks in flight (each holding
+     * up to a budget, twice that while a buffer grows) and the pool of waiting results fit in it: at
+     * most {@code memoryLimit / (4 * (tasks in flight + 1))} each.
+     */
+    private static SpillOptions effectiveBudgets(ExecutionOptions options) {
+        SpillOptions s = options.spill();
+        if (options.memoryLimit() == Long.MAX_VALUE) {
+            return s;
+        }
+        long inFlight = Math.max(2, 2L * options.scheduler().threads());
+        long cap = Math.max(64 << 10, options.memoryLimit() / (4 * (inFlight + 1)));
+        return new SpillOptions(s.directory(), Math.min(s.sortMemoryBudget(), cap), Math.min(s.joinMemoryBudget(), cap));
+    }
+
+    /**
+     * The query's spill directory (made only if something spills): the query's owner closes it, which
+     * deletes it, once the query has ended and its tasks have stopped.
+     */
+    public SpillSpace spillSpace() {
+        return spill;
+    }
+
+    /** The keys of the tasks that sort one range each (their outputs are read through a merge). */
+    public List<String> sortTasks() {
+        return List.copyOf(sortTasks);
+    }
+
+    /** The keys of the map tasks of shuffle joins (outputs read by every bucket of the join). */
+    public List<String> shuffleTasks() {
+        return List.copyOf(shuffleTasks);
     }
 
     /** A finished graph and the key of its output. */
@@ -132,7 +180,7 @@ public final class QueryPlanner {
     public Planned collect(LogicalPlan root, BufferAllocator resultParent, String resultName) {
         Schema schema = root.schema();
         Stage stage = lower(root, null);
-        List<String> parts = materialize(stage);
+        List<String> parts = materialize(stage, true);
         graph.add(new Task("result", parts, (ctx, inputs) -> {
             BufferAllocator allocator = resultParent.newChildAllocator(resultName, 0, Long.MAX_VALUE);
             VectorSchemaRoot out = null;
@@ -153,6 +201,9 @@ public final class QueryPlanner {
     /** The graph whose output is the row count (a Long), reading no column it does not need. */
     public Planned count(LogicalPlan root) {
         root.schema();
+        while (root instanceof Sort s) {
+            root = s.input();   // order does not change a count
+        }
         Stage stage = lower(root, Set.of());
         int id = nextStage++;
         List<String> parts = new ArrayList<>();
@@ -414,18 +465,100 @@ public final class QueryPlanner {
         return level.isEmpty() ? null : level.get(0);
     }
 
+    /**
+     * A full sort, range-partitioned as Dask's and Spark's are, one output partition per input
+     * partition, in range order:
+     *
+     * <pre>
+     *   sample-i:  partition i ─► a uniform sample of its sort keys ─┐
+     *   bounds:    the samples ─► ranges-1 boundary keys  ◄──────────┘
+     *   split-i:   partition i (again) ─► its rows cut into the ranges (spilling past the budget)
+     *   sort-r:    range r of every split ─► sorted runs (in memory, or on disk past the budget)
+     *   consumer:  reads sort-r through a streaming k-way merge of its runs
+     * </pre>
+     *
+     * The input pipeline runs twice (once for the sample, once to split), as Dask's sort reads its input
+     * twice; a single partition skips the sampling and the split.
+     */
     private Stage lowerSort(Sort s, Set<String> needed) {
         Set<String> refs = new LinkedHashSet<>();
         s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
         Stage in = lower(s.input(), union(needed, refs));
-        List<String> parts = materialize(in);
         Schema schema = in.schema();
-        BufferAllocator q = queryAllocator;
         List<Sort.Key> keys = s.keys();
-        String key = "sort-" + nextStage++;
-        graph.add(new Task(key, parts, (ctx, inputs) -> sortedPrefix(inputs, schema, keys, 0, Long.MAX_VALUE, q, ctx),
-                "sort", ""));
-        return single(key, schema);
+        int ranges = in.partitions().size();
+        int id = nextStage++;
+        if (ranges == 0) {
+            return in;
+        }
+        BufferAllocator q = queryAllocator;
+        SpillSpace space = spill;
+        long budget = spillOptions.sortMemoryBudget();
+        MemoryPool keep = sortPool;
+        List<PartitionPlan> out = new ArrayList<>();
+        if (ranges == 1) {
+            PartitionPlan p = in.partitions().get(0);
+            String key = "sort-" + id;
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
+                    new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", describe(p)));
+            sortTasks.add(key);
+            return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key))), schema);
+        }
+        int sampleSize = Math.min(10_000, 100 + 20 * ranges);
+        Stage keyed = keyColumnsOnly(s.input(), refs, in);
+        Schema keyedSchema = keyed.schema();
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < ranges; i++) {
+            PartitionPlan p = keyed.partitions().get(i);
+            long seed = i;
+            String key = key("sample", id, i);
+            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
+                    new KeySampleSink(keys, keyedSchema, sampleSize, seed, alloc)), "sample", describe(p)));
+            samples.add(key);
+        }
+        note("sample-" + id, keyed, "sample " + sampleSize + " sort keys");
+        String bounds = "bounds-" + id;
+        graph.add(new Task(bounds, samples, (ctx, inputs) -> {
+            List<KeySampleSink.Sample> all = new ArrayList<>();
+            inputs.forEach(o -> all.add((KeySampleSink.Sample) o));
+            return RangeBounds.choose(all, ranges, keys);
+        }, "bounds", ranges + " ranges"));
+        List<String> splits = new ArrayList<>();
+        for (int i = 0; i < ranges; i++) {
+            PartitionPlan p = in.partitions().get(i);
+            String key = key("split", id, i);
+            List<String> deps = new ArrayList<>(p.dependencies());
+            deps.add(bounds);
+            graph.add(new Task(key, deps, partitionTask(p, List.of(bounds), (alloc, byKey) -> new RangeSink(keys, schema,
+                    (RangeBounds) byKey.get(bounds), ranges, budget, space, keep, alloc, q)), "split", describe(p)));
+            splits.add(key);
+        }
+        note("split-" + id, in, "cut into " + ranges + " key ranges");
+        for (int r = 0; r < ranges; r++) {
+            int range = r;
+            String key = key("sort", id, r);
+            graph.add(new Task(key, splits, (ctx, inputs) -> ExternalSortSink.sortRange(inputs, range, keys, schema, budget, space, q, keep, ctx),
+                    "sort", "range " + r));
+            sortTasks.add(key);
+            out.add(PartitionPlan.of(new Source.Sorted(key)));
+        }
+        return new Stage(out, schema);
+    }
+
+    /**
+     * The sort's input again, reading only the key columns, for the sample — when its partitions are
+     * plain pipelines from a scan (lowering them again adds no task); otherwise {@code in} itself.
+     */
+    private Stage keyColumnsOnly(LogicalPlan input, Set<String> keyColumns, Stage in) {
+        if (in.partitions().stream().anyMatch(p -> !p.dependencies().isEmpty())) {
+            return in;
+        }
+        int counted = inputPartitions;
+        Stage keyed = lower(input, keyColumns);
+        inputPartitions = counted;
+        boolean same = keyed.partitions().size() == in.partitions().size()
+                && keyed.partitions().stream().allMatch(p -> p.dependencies().isEmpty());
+        return same ? keyed : in;
     }
 
     private Stage lowerLimit(Limit l, Set<String> needed) {
@@ -589,35 +722,85 @@ public final class QueryPlanner {
      */
     private String buildTask(List<String> rightParts, JoinSpec spec, String key, int bucket) {
         BufferAllocator q = queryAllocator;
+        SpillSpace space = spill;
+        long budget = spillOptions.joinMemoryBudget();
         graph.add(new Task(key, rightParts, (ctx, inputs) -> {
-            List<VectorSchemaRoot> batches = new ArrayList<>();
-            for (Object o : inputs) {
-                batches.addAll((bucket < 0 ? (RowBatches) o : ((Buckets) o).bucket(bucket)).batches());
+            // (the bucket's build side: a hash table in memory, or pieces on disk past the budget)
+            if (bucket < 0) {
+                List<VectorSchemaRoot> batches = new ArrayList<>();
+                for (Object o : inputs) {
+                    batches.addAll(((RowBatches) o).batches());
+                }
+                return JoinBuild.build(batches, spec, q);
             }
-            return JoinBuild.build(batches, spec, q);
+            List<SpillableRows> parts = new ArrayList<>();
+            long bytes = 0;
+            for (Object o : inputs) {
+                SpillableRows part = ((SpilledBuckets) o).bucket(bucket);
+                parts.add(part);
+                bytes += part.totalBytes();
+            }
+            try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                if (bytes > budget) {
+                    // grace hash join: too large for one hash table; cut into pieces on disk, joined one by one
+                    int pieces = (int) Math.max(2, Math.min(512, (2 * bytes + budget - 1) / budget));
+                    LOG.debug("{}: build side of {} bytes is over the join budget of {}: grace join in {} pieces",
+                            ctx.key(), bytes, budget, pieces);
+                    return HashPieces.write(parts, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
+                            "join-right-" + bucket, work);
+                }
+                try (BatchSource rows = SpillableRows.concat(parts, work)) {
+                    return JoinBuild.build(rows, spec, q);
+                }
+            }
         }, "build", bucket < 0 ? "" : "bucket " + bucket));
         return key;
     }
 
+    /**
+     * Both sides hash-partitioned into buckets; per bucket, a build task (a hash table of the right
+     * side's rows, or — past the join memory budget — the right rows cut into pieces on disk) and a
+     * task gathering the left side's rows (in memory, or cut into the same pieces when the build spilled),
+     * then the bucket's partition probes: batch by batch, or piece by piece ({@link GraceJoinSource}).
+     */
     private Stage shuffleJoin(Stage left, Stage right, JoinSpec spec) {
         int id = nextStage++;
         int buckets = shufflePartitions;
         List<String> leftParts = shuffle(left, spec.leftKeys(), spec.singleLongKey(), buckets, "shuffle-left-" + id);
         List<String> rightParts = shuffle(right, spec.rightKeys(), spec.singleLongKey(), buckets, "shuffle-right-" + id);
         List<PartitionPlan> out = new ArrayList<>();
+        SpillSpace space = spill;
         for (int b = 0; b < buckets; b++) {
             int bucket = b;
             String build = buildTask(rightParts, spec, "build-" + id + "-" + b, b);
             BufferAllocator q = queryAllocator;
             String gather = "bucket-" + id + "-" + b;
-            graph.add(new Task(gather, leftParts, (ctx, inputs) -> {
-                RowBatches rows = new RowBatches();
-                for (Object o : inputs) {
-                    for (VectorSchemaRoot batch : ((Buckets) o).bucket(bucket).batches()) {
-                        rows.add(Vectors.copy(batch, spec.left().toArrow(), q));
+            List<String> deps = new ArrayList<>(leftParts);
+            deps.add(build);
+            graph.add(new Task(gather, deps, (ctx, inputs) -> {
+                Object built = inputs.get(inputs.size() - 1);
+                List<SpillableRows> parts = new ArrayList<>();
+                for (Object o : inputs.subList(0, inputs.size() - 1)) {
+                    parts.add(((SpilledBuckets) o).bucket(bucket));
+                }
+                try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
+                    if (built instanceof HashPieces pieces) {
+                        return HashPieces.write(parts, spec.leftKeys(), spec.left(), spec.singleLongKey(),
+                                pieces.pieces(), space, "join-left-" + bucket, work);
+                    }
+                    RowBatches rows = new RowBatches();
+                    try (BatchSource source = SpillableRows.concat(parts, work)) {
+                        while (source.next()) {
+                            if (source.batch().getRowCount() > 0) {
+                                rows.add(Vectors.copy(source.batch(), spec.left().toArrow(), q));
+                            }
+                        }
+                        return rows;
+                    } catch (RuntimeException e) {
+                        rows.close();
+                        throw e;
                     }
                 }
-                return rows;
             }, "bucket", "bucket " + b));
             out.add(PartitionPlan.of(new Source.TaskOutput(gather, -1)).then(new RowStep.Probe(spec, build)));
         }
@@ -627,14 +810,19 @@ public final class QueryPlanner {
     private List<String> shuffle(Stage in, List<Expr> keys, boolean singleLong, int buckets, String prefix) {
         List<String> parts = new ArrayList<>();
         BufferAllocator q = queryAllocator;
+        long budget = spillOptions.joinMemoryBudget();
+        SpillSpace space = spill;
+        MemoryPool pool = shufflePool;
         Schema schema = in.schema();
         for (int i = 0; i < in.partitions().size(); i++) {
             PartitionPlan p = in.partitions().get(i);
             String key = prefix + "-" + i;
             graph.add(new Task(key, p.dependencies(),
-                    partitionTask(p, alloc -> new BucketSink(keys, singleLong, schema, buckets, alloc, q)), "shuffle",
+                    partitionTask(p, alloc -> new BucketSink(keys, singleLong, schema, buckets, budget, space, pool, alloc, q)),
+                    "shuffle",
                     describe(p)));
             parts.add(key);
+            shuffleTasks.add(key);
         }
         return parts;
     }
@@ -654,13 +842,22 @@ public final class QueryPlanner {
 
     /** One task per partition that is not already a task's plain output; returns their keys in order. */
     List<String> materialize(Stage stage) {
+        return materialize(stage, false);
+    }
+
+    /**
+     * As {@link #materialize(Stage)}; with {@code sortedAsIs}, a sort's range read as it is is returned
+     * as the sort task's key (its output a {@link SortedRuns}, which {@link #concat} merges itself).
+     */
+    private List<String> materialize(Stage stage, boolean sortedAsIs) {
         int id = nextStage++;
         List<String> keys = new ArrayList<>();
         Schema schema = stage.schema();
         BufferAllocator q = queryAllocator;
         for (int i = 0; i < stage.partitions().size(); i++) {
             PartitionPlan p = stage.partitions().get(i);
-            if (p.isPlainTaskOutput()) {
+            if (p.isPlainTaskOutput() || sortedAsIs && p.source() instanceof Source.Sorted && p.steps().isEmpty()
+                    && p.limit() == Long.MAX_VALUE) {
                 keys.add(p.source().dependency());
                 continue;
             }
@@ -681,8 +878,22 @@ public final class QueryPlanner {
         PartitionSink<R> create(BufferAllocator taskAllocator);
     }
 
+    /** Makes a sink from the task's allocator and the task's inputs by key. */
+    private interface InputSinkFactory<R> extends java.io.Serializable {
+        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs);
+    }
+
     private <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
-        List<String> deps = plan.dependencies();
+        return partitionTask(plan, List.of(), (alloc, inputs) -> sinks.create(alloc));
+    }
+
+    /**
+     * A task running {@code plan} into a sink; the task's dependencies are the plan's, then any more
+     * the sink reads (in that order).
+     */
+    private <R> TaskFunction partitionTask(PartitionPlan plan, List<String> extra, InputSinkFactory<R> sinks) {
+        List<String> deps = new ArrayList<>(plan.dependencies());
+        deps.addAll(extra);
         BufferAllocator q = queryAllocator;
         QueryCounters c = counters;
         return (TaskContext ctx, List<Object> inputs) -> {
@@ -691,7 +902,7 @@ public final class QueryPlanner {
                 byKey.put(deps.get(i), inputs.get(i));
             }
             try (BufferAllocator allocator = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                    PartitionSink<R> sink = sinks.create(allocator)) {
+                    PartitionSink<R> sink = sinks.create(allocator, byKey)) {
                 return PartitionRunner.run(plan, byKey, ctx, allocator, sink, c);
             }
         };
@@ -729,12 +940,24 @@ public final class QueryPlanner {
         return p.source().describe();
     }
 
-    /** All rows of the given {@link RowBatches}, in order, copied into one new batch. */
+    /**
+     * All rows of the given {@link RowBatches} (or {@link SortedRuns}, merged), in order, copied into
+     * one new batch.
+     */
     static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator) {
         VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), allocator);
         try {
             out.allocateNew();
             for (Object part : parts) {
+                if (part instanceof SortedRuns runs) {
+                    try (BufferAllocator merge = allocator.newChildAllocator("merge", 0, Long.MAX_VALUE);
+                            BatchSource source = runs.open(merge)) {
+                        while (source.next()) {
+                            Vectors.append(source.batch(), out);
+                        }
+                    }
+                    continue;
+                }
                 for (VectorSchemaRoot batch : ((RowBatches) part).batches()) {
                     Vectors.append(batch, out);
                 }

@@ -18,12 +18,19 @@ sealed interface Source extends Serializable {
     record TaskOutput(String key, int bucket) implements Source {
     }
 
+    /** The {@link SortedRuns} of one range of a sort (task {@code key}), read through a k-way merge of its runs. */
+    record Sorted(String key) implements Source {
+    }
+
     /** Partition {@code partition} of data held in memory. */
     record Memory(InMemoryData data, int partition) implements Source {
     }
 
     /** The task this source reads from, or null. */
     default String dependency() {
+        if (this instanceof Sorted s) {
+            return s.key();
+        }
         return this instanceof TaskOutput t ? t.key() : null;
     }
 
@@ -33,6 +40,9 @@ sealed interface Source extends Serializable {
         }
         if (this instanceof TaskOutput t) {
             return "output of " + t.key() + (t.bucket() >= 0 ? " bucket " + t.bucket() : "");
+        }
+        if (this instanceof Sorted s) {
+            return "sorted runs of " + s.key();
         }
         Memory m = (Memory) this;
         return "in-memory partition " + m.partition() + " of " + m.data().describe();

@@ -71,7 +71,9 @@ public final class AggregateState implements Serializable {
         int n = groups.size();
         int[] bucketOf = new int[n];
         for (int g = 0; g < n; g++) {
-            bucketOf[g] = Math.floorMod(groups.hash(g), buckets);
+            // re-mixed: the group tables of a bucket place keys by the low bits of this same hash, and
+            // buckets cut by those bits fill every buckets-th slot only (probing degrades to scans)
+            bucketOf[g] = Math.floorMod(it.unimi.dsi.fastutil.HashCommon.murmurHash3(groups.hash(g) ^ 0x7f4a7c15), buckets);
         }
         AggregateState[] out = new AggregateState[buckets];
         for (int b = 0; b < buckets; b++) {
