@@ -1,6 +1,7 @@
 package dev.floe.io;
 
 import dev.floe.io.fs.Storage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -126,13 +127,13 @@ public final class RejectLog {
         }
         long bad = rejected.get();
         long total = rows.sum() + bad;
-        if (bad == 0 || (!finished && total < RUNNING_CHECK_RECORDS) || bad <= max * total) {
+        if (bad == 0 || (!finished && total < RUNNING_CHECK_RECORDS) || !over(bad, total, max)) {
             return;
         }
         String message = String.format(Locale.ROOT, "%,d of %,d rows rejected%s (%.4g%%), more than max_rejects = %s"
                 + " (%s%%) of the rows the query %s; the query stopped%s. Fix the files, raise max_rejects, or give"
                 + " a count instead (max_rejects = 1000)", bad, total, finished ? "" : " so far", 100.0 * bad / total,
-                show(max), show(100 * max), finished ? "read" : "has read", where == null ? ""
+                show(max), percent(max), finished ? "read" : "has read", where == null ? ""
                         : " while reading " + Storage.displayName(where));
         throw new CsvFormatException(where, -1, -1, null, null, message, false);
     }
@@ -140,6 +141,19 @@ public final class RejectLog {
     /** {@link #checkFraction(boolean, String)} without a file. */
     public void checkFraction(boolean finished) {
         checkFraction(finished, null);
+    }
+
+    /**
+     * Whether {@code bad} of {@code total} is more than {@code max} of it, exactly as the user wrote {@code max}
+     * (its shortest decimal): {@code 0.29 * 100} is 28.999999999999996 in binary, which would fail 29 of 100.
+     */
+    private static boolean over(long bad, long total, double max) {
+        return BigDecimal.valueOf(bad).compareTo(BigDecimal.valueOf(max).multiply(BigDecimal.valueOf(total))) > 0;
+    }
+
+    /** {@code max} as a percentage, in the user's decimal digits: 0.07 is 7, not 7.000000000000001. */
+    private static String percent(double max) {
+        return BigDecimal.valueOf(max).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static String show(double d) {
