@@ -175,6 +175,38 @@ class QueryRejectsTest {
         }
     }
 
+    /** A write over its fraction budget fails before it publishes anything: no file looks like a whole output. */
+    @ParameterizedTest(name = "single file {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aWriteOverItsFractionBudgetPublishesNothing(boolean singleFile) throws java.io.IOException {
+        // 80 of 6,000 = 1.33%: fewer records than the running check waits for, so only the final totals fail it
+        for (int f = 0; f < 2; f++) {
+            CsvFixtures.writeFile(dir, "w" + f + ".csv", generate("file:" + dir.resolve("w" + f + ".csv"), 3000, 75).text());
+        }
+        CsvOptions o = options(1 << 20).withRejects(false).withMaxRejectsFraction(0.01);
+        Path out = dir.resolve(singleFile ? "out.csv" : "out");
+        DataFrame df = Floe.readCsv(dir.resolve("w*.csv").toString(), o);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> df.writeCsv(out.toString(), dev.floe.io.write.CsvWriteOptions.defaults(), singleFile));
+        assertTrue(find(e).getMessage().contains("80 of 6,000 rows rejected"), e.getMessage());
+        if (singleFile) {
+            assertTrue(!java.nio.file.Files.exists(out), out + " was published");
+        } else {
+            List<String> visible = java.nio.file.Files.exists(out) ? listVisible(out) : List.of();
+            assertEquals(List.of(), visible, "published despite the failed budget");
+        }
+        // within budget, the same write publishes every row
+        long written = Floe.readCsv(dir.resolve("w*.csv").toString(), o.withMaxRejectsFraction(0.02))
+                .writeCsv(out.toString(), dev.floe.io.write.CsvWriteOptions.defaults(), singleFile);
+        assertEquals(6000 - 80, written);
+    }
+
+    private static List<String> listVisible(Path directory) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
     @Test
     void aFractionBudgetIsCheckedWhileTheQueryRuns() {
         Generated g = generate("file:" + dir.resolve("big.csv"), 100_000, 10); // 10% bad throughout

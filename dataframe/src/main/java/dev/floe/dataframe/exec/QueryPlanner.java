@@ -204,6 +204,7 @@ public final class QueryPlanner {
                             writer.write(b);
                         }
                     }
+                    checkRejectBudget(); // before anything is published: a failed budget leaves no file
                     writer.commit();
                     return writer.rowsWritten();
                 }
@@ -224,6 +225,7 @@ public final class QueryPlanner {
         }
         note("write-" + id, stage, "write " + output.partName(0) + " ...");
         graph.add(new Task("commit", parts, (ctx, inputs) -> {
+            checkRejectBudget(); // before anything is published: a failed budget leaves no part
             output.commit();
             long rows = 0;
             for (Object o : inputs) {
