@@ -71,6 +71,42 @@ class CompressedCsvTest {
                 e.getMessage());
     }
 
+    /** How many of this process's file descriptors are open on {@code file} (Linux: /proc/self/fd). */
+    private static long openDescriptors(Path file) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd");
+        long n = 0;
+        try (var links = Files.list(fds)) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                try {
+                    if (Files.readSymbolicLink(link).equals(file.toAbsolutePath())) {
+                        n++;
+                    }
+                } catch (IOException | UnsupportedOperationException e) {
+                    // a descriptor closed while we listed
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A file whose header is not the codec's (gzip and bz2 read it as they open): an error naming the file and the
+     * codec and saying what to do, and the file is not left open.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gz", "bz2"})
+    void aFileThatIsNotItsCodecFailsNamingItAndLeavesNothingOpen(String extension) throws IOException {
+        Path f = TestTables.write(dir, "plain.csv." + extension, "x,y\n1,2\n3,4\n");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> read(f, CsvOptions.defaults()));
+            String codec = extension.equals("gz") ? "gzip" : "bz2";
+            assertTrue(e.getMessage().contains("cannot decompress " + f + " (" + codec + ")")
+                    && e.getMessage().contains("the file is truncated or corrupt"), e.getMessage());
+        }
+        assertEquals(0, openDescriptors(f), "descriptors left open on " + f);
+    }
+
     private static void writeZstd(Path path, byte[]... frames) throws IOException {
         try (OutputStream out = Files.newOutputStream(path)) {
             for (byte[] frame : frames) {
