@@ -27,6 +27,8 @@ public final class PartitionStream implements AutoCloseable {
     private boolean budgetChecked;
     private int next;
     private Computation prefetch;
+    /** The partition {@link #prefetch} computes (not always {@code next}: a failed next() does not advance). */
+    private int prefetched;
     private RowBatches current;
 
     public PartitionStream(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, long limitPerPartition) {
@@ -61,6 +63,7 @@ public final class PartitionStream implements AutoCloseable {
         }
         Computation c = prefetch != null ? prefetch : submit(next);
         prefetch = next + 1 < keys.size() ? submit(next + 1) : null;
+        prefetched = next + 1;
         try {
             current = (RowBatches) c.get().get(keys.get(next));
         } catch (RuntimeException e) {
@@ -103,7 +106,7 @@ public final class PartitionStream implements AutoCloseable {
             quiesce(prefetch);
             if (prefetch.isDone()) {
                 try {
-                    Object out = prefetch.get().get(keys.get(next));
+                    Object out = prefetch.get().get(keys.get(prefetched));
                     ((RowBatches) out).close();
                 } catch (RuntimeException ignored) {
                     // cancelled or failed: nothing was handed over
