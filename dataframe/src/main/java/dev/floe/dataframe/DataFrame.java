@@ -412,8 +412,17 @@ public final class DataFrame {
      * written.
      */
     public long writeCsv(String path, CsvWriteOptions csv, boolean singleFile) {
+        return write(path, WriteFormat.CSV, csv, singleFile).rows();
+    }
+
+    /**
+     * Writes the frame as {@code format} ({@link #writeCsv(String, CsvWriteOptions, boolean)},
+     * {@link #writeArrow}; {@code csv} applies to CSV only) and says what the query did: the rows written, and
+     * what it read and rejected ({@link Written#metrics()}).
+     */
+    public Written write(String path, WriteFormat format, CsvWriteOptions csv, boolean singleFile) {
         schema();
-        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.CSV, csv, singleFile);
+        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, format, csv, singleFile);
     }
 
     /** {@link #writeCsv(String, CsvWriteOptions, boolean)} with a header and commas, one file per partition. */
@@ -423,9 +432,7 @@ public final class DataFrame {
 
     /** Writes the frame as Arrow IPC files: one per partition into a directory, or one file. */
     public long writeArrow(String path, boolean singleFile) {
-        schema();
-        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.ARROW,
-                CsvWriteOptions.defaults(), singleFile);
+        return write(path, WriteFormat.ARROW, CsvWriteOptions.defaults(), singleFile).rows();
     }
 
     /**

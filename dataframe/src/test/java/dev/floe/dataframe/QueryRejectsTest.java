@@ -98,6 +98,24 @@ class QueryRejectsTest {
         }
     }
 
+    /** persist() and write() report their query's rejects too (SQL's CREATE TABLE ... AS and COPY use them). */
+    @Test
+    void persistAndWriteReportTheRejectsOfTheirQuery() {
+        Generated g = generate("file:" + dir.resolve("a.csv"), 50, 10);
+        CsvFixtures.writeFile(dir, "a.csv", g.text());
+        DataFrame df = Floe.readCsv(dir.resolve("a.csv").toString(), options(100));
+        try (PersistedFrame p = df.persist()) {
+            assertEquals(45, p.rowCount());
+            assertEquals(5, p.metrics().rowsRejected());
+            assertEquals(g.rejects(), withoutReasons(p.metrics().rejects()));
+        }
+        Written w = df.write(dir.resolve("out").toString(), WriteFormat.CSV, dev.floe.io.write.CsvWriteOptions.defaults(),
+                false);
+        assertEquals(45, w.rows());
+        assertEquals(5, w.metrics().rowsRejected());
+        assertEquals(g.rejects(), withoutReasons(w.metrics().rejects()));
+    }
+
     @Test
     void withoutStoreRejectsOnlyTheCountIsKept() {
         Generated g = generate("file:" + dir.resolve("a.csv"), 50, 10);
