@@ -116,6 +116,33 @@ class QueryRejectsTest {
         assertEquals(g.rejects(), withoutReasons(w.metrics().rejects()));
     }
 
+    /**
+     * Regression: one log for the whole query applied one read's budget to another read's rows. Each read
+     * (each dataset) of a query has its own budget; the query's counts and kept rejects add them all up.
+     */
+    @Test
+    void eachReadOfAQueryHasItsOwnBudget() {
+        Generated messy = generate("file:" + dir.resolve("messy.csv"), 100, 2); // 50 bad, no budget asked
+        Generated clean = generate("file:" + dir.resolve("clean.csv"), 100, 100); // 1 bad
+        CsvFixtures.writeFile(dir, "messy.csv", messy.text());
+        CsvFixtures.writeFile(dir, "clean.csv", clean.text());
+        DataFrame noBudget = Floe.readCsv(dir.resolve("messy.csv").toString(), options(1 << 20));
+        for (CsvOptions budget : List.of(options(1 << 20).withMaxRejects(5), options(1 << 20).withMaxRejectsFraction(0.1))) {
+            DataFrame withBudget = Floe.readCsv(dir.resolve("clean.csv").toString(), budget);
+            try (Table t = noBudget.unionAll(withBudget).compute()) {
+                assertEquals(50 + 99, t.rowCount());
+                assertEquals(51, t.metrics().rowsRejected());
+                List<Reject> all = new ArrayList<>(clean.rejects());
+                all.addAll(messy.rejects());
+                assertEquals(all, withoutReasons(t.metrics().rejects()));
+            }
+            // and each budget still bounds its own read
+            DataFrame overBudget = Floe.readCsv(dir.resolve("messy.csv").toString(), budget);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> overBudget.unionAll(withBudget).compute());
+            assertTrue(find(e).getMessage().contains("messy.csv"), e.getMessage());
+        }
+    }
+
     @Test
     void withoutStoreRejectsOnlyTheCountIsKept() {
         Generated g = generate("file:" + dir.resolve("a.csv"), 50, 10);

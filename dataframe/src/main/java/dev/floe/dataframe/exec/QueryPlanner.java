@@ -120,12 +120,12 @@ public final class QueryPlanner {
 
     /** The rejected rows the query's scans kept (with store_rejects), at most {@link RejectLog#DEFAULT_CAPACITY}. */
     public List<Reject> rejects() {
-        return counters.rejects.rejects();
+        return counters.rejects();
     }
 
-    /** Fails if the query rejected more than a max_rejects fraction of the records it read (call at its end). */
+    /** Fails if a read of the query rejected more than its max_rejects fraction of its records (call at its end). */
     public void checkRejectBudget() {
-        counters.rejects.checkFraction(true);
+        counters.checkFractions();
     }
 
     /** The graph whose output is the whole result as a {@link Table} with an allocator of its own. */
