@@ -252,6 +252,42 @@ class QueryRejectsTest {
         }
     }
 
+    /**
+     * Regression: the running check judged the records read so far, so a query whose bad rows come early failed
+     * although its whole read is within budget, and whether it failed depended on the order the splits ran in.
+     * It fails early only when no rows still to read could bring it within budget.
+     */
+    @ParameterizedTest(name = "threads {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2})
+    void aQueryWithinItsFractionBudgetPassesWhateverTheOrderOfItsSplits(int threads) {
+        // 111 bad rows in the first file (3.7% of it): 0.93% of the query's 12,000, within 1%
+        fourFiles(110, 0);
+        CsvOptions o = options(8 << 10).withRejects(false).withMaxRejectsFraction(0.01).withBatchRows(500);
+        try (Scheduler scheduler = threads == 0 ? Scheduler.synchronous() : Scheduler.create(threads);
+                Table t = Floe.readCsv(dir.resolve("p*.csv").toString(), o).withScheduler(scheduler).compute()) {
+            assertEquals(111, t.metrics().rowsRejected());
+            assertEquals(11_889, t.rowCount());
+        }
+    }
+
+    /** A LIMIT stops reading early: the rows it did not read may all be good, so bad rows read first are no failure. */
+    @Test
+    void aLimitedQueryIsNotJudgedOnThePartOfItsInputItRead() {
+        StringBuilder sb = new StringBuilder("id,value,note\n");
+        for (int i = 0; i < 1000; i++) {
+            sb.append(i).append(',').append(i < 10 ? "bad" : "1.5").append(",n\n"); // 1% bad, all at the start
+        }
+        CsvFixtures.writeFile(dir, "early.csv", sb.toString());
+        CsvOptions o = options(1 << 20).withRejects(false).withMaxRejectsFraction(0.05).withBatchRows(100);
+        DataFrame df = Floe.readCsv(dir.resolve("early.csv").toString(), o).withScheduler(Scheduler.synchronous());
+        try (Table t = df.limit(5).compute()) {
+            assertEquals(5, t.rowCount());
+        }
+        try (Table t = df.compute()) {
+            assertEquals(990, t.rowCount());
+        }
+    }
+
     @Test
     void aFractionBudgetIsCheckedWhileTheQueryRuns() {
         Generated g = generate("file:" + dir.resolve("big.csv"), 100_000, 10); // 10% bad throughout
@@ -260,9 +296,12 @@ class QueryRejectsTest {
         DataFrame df = Floe.readCsv(dir.resolve("big.csv").toString(), o).withScheduler(Scheduler.synchronous());
         CsvFormatException e = find(assertThrows(RuntimeException.class, df::compute));
         assertTrue(e.getMessage().contains("rows rejected so far"), e.getMessage());
-        // it stopped long before the end: after the first batches past 10,000 records
+        // it stopped before the end, as soon as no good rows still to read could bring it within budget
         long records = Long.parseLong(e.getMessage().replaceAll("^[0-9,]+ of ([0-9,]+) rows.*$", "$1").replace(",", ""));
-        assertTrue(records >= RejectLog.RUNNING_CHECK_RECORDS && records < 20_000, e.getMessage());
+        assertTrue(records < 100_000, e.getMessage());
+        long left = Long.parseLong(e.getMessage().replaceAll("^.* the at most ([0-9,]+) rows still to read.*$", "$1")
+                .replace(",", ""));
+        assertTrue(records / 10 > 0.01 * (records + left), e.getMessage()); // certain: over budget with the rest good
     }
 
     private static CsvFormatException find(Throwable t) {

@@ -26,6 +26,11 @@ final class QueryCounters {
         return rejects.computeIfAbsent(dataset, d -> new RejectLog());
     }
 
+    /** The query scans every split of {@code dataset} (once per call): what its log expects to be read. */
+    void scans(CsvDataset dataset) {
+        rejectLog(dataset).expect(dataset.splits(), dataset.options());
+    }
+
     /** The rejects the query's reads kept, sorted by file and byte offset: the first {@link RejectLog#DEFAULT_CAPACITY}. */
     List<Reject> rejects() {
         List<Reject> all = new ArrayList<>();
@@ -43,7 +48,7 @@ final class QueryCounters {
             reads = new ArrayList<>(rejects.entrySet());
         }
         for (Map.Entry<CsvDataset, RejectLog> read : reads) {
-            read.getValue().checkFraction(true, read.getKey().glob()); // the message names the read
+            read.getValue().checkFraction(read.getKey().glob()); // exact if every split was read, else only if certain
         }
     }
 

@@ -334,6 +334,7 @@ public final class QueryPlanner {
             parts.add(PartitionPlan.of(new Source.Csv(dataset, split, columns)));
         }
         inputPartitions += parts.size();
+        counters.scans(dataset); // what a max_rejects fraction is judged against
         return new Stage(parts, out);
     }
 
