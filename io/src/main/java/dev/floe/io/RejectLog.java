@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The bad rows of one query: an exact count, the first {@link #capacity()} of them kept as {@link Reject}s,
- * and the records read, so that a {@code max_rejects} budget (a count or a fraction) applies to the whole
- * query rather than to each split. Every {@link CsvBatchReader} of a query writes to the one log the query
- * gives it ({@link CsvBatchReader#shareRejects}); a reader given none keeps a log of its own.
+ * The bad rows of one read (one dataset's splits, in a query): an exact count, the first {@link #capacity()} of
+ * them kept as {@link Reject}s, and the records read, so that a {@code max_rejects} budget (a count or a
+ * fraction) applies to the whole read rather than to each split, and not to another read's rows. Every
+ * {@link CsvBatchReader} of the read writes to the one log the query gives it ({@link CsvBatchReader#shareRejects});
+ * a reader given none keeps a log of its own, for its split.
  *
  * <h2>The fraction budget</h2>
  * {@code max_rejects = 0.01} fails a read when more than 1% of its records are rejected. The outcome must not
