@@ -367,19 +367,22 @@ public final class DataFrame {
         BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("head-" + System.nanoTime(), 0, Long.MAX_VALUE);
         VectorSchemaRoot out = null;
         long started = System.nanoTime();
-        try (PartitionStream stream = new PartitionStream(plan, options, Floe.rootAllocator(), n)) {
-            out = VectorSchemaRoot.create(schema.toArrow(), allocator);
-            out.allocateNew();
+        try {
+            PartitionStream stream = new PartitionStream(plan, options, Floe.rootAllocator(), n);
             int read = 0;
-            while (out.getRowCount() < n && stream.next()) {
-                read++;
-                for (VectorSchemaRoot b : stream.batches()) {
-                    int take = Math.min(b.getRowCount(), n - out.getRowCount());
-                    Vectors.appendRange(b, 0, take, out);
+            try (stream) {
+                out = VectorSchemaRoot.create(schema.toArrow(), allocator);
+                out.allocateNew();
+                while (out.getRowCount() < n && stream.next()) {
+                    read++;
+                    for (VectorSchemaRoot b : stream.batches()) {
+                        int take = Math.min(b.getRowCount(), n - out.getRowCount());
+                        Vectors.appendRange(b, 0, take, out);
+                    }
                 }
             }
-            return new Table(schema, out, allocator,
-                    new QueryMetrics(0, 0, read, read, System.nanoTime() - started));
+            // after the close, when no task of the stream runs: the rows it read and rejected, never dropped silently
+            return new Table(schema, out, allocator, stream.metrics(read, System.nanoTime() - started));
         } catch (RuntimeException e) {
             if (out != null) {
                 out.close();

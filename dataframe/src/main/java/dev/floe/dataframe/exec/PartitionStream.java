@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.ExecutionOptions;
+import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.scheduler.Computation;
 import java.util.Arrays;
@@ -72,6 +73,15 @@ public final class PartitionStream implements AutoCloseable {
         }
         next++;
         return true;
+    }
+
+    /**
+     * What the stream's scans have read and rejected so far (exact once it is closed): for a result built from
+     * {@code partitions} of its partitions in {@code nanos}.
+     */
+    public QueryMetrics metrics(int partitions, long nanos) {
+        return new QueryMetrics(planner.rowsRead(), planner.bytesRead(), partitions, partitions, nanos, null, null,
+                planner.rowsRejected(), planner.rejects());
     }
 
     /** The current partition's batches. */
