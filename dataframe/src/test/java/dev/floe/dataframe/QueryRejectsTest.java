@@ -156,6 +156,25 @@ class QueryRejectsTest {
         }
     }
 
+    /** Whatever the plan does with the rows (join, aggregate, sort), a read over its fraction budget fails the query. */
+    @Test
+    void aReadOverItsFractionBudgetFailsEveryKindOfQuery() {
+        Generated g = generate("file:" + dir.resolve("a.csv"), 200, 10); // 10% bad
+        CsvFixtures.writeFile(dir, "a.csv", g.text());
+        CsvFixtures.writeFile(dir, "b.csv", generate("file:" + dir.resolve("b.csv"), 50, 0).text());
+        CsvOptions o = options(256).withRejects(false).withMaxRejectsFraction(0.05);
+        DataFrame a = Floe.readCsv(dir.resolve("a.csv").toString(), o);
+        DataFrame b = Floe.readCsv(dir.resolve("b.csv").toString(), options(256));
+        List<java.util.function.Supplier<DataFrame>> queries = List.of(() -> a.join(b, "id"),
+                () -> b.join(a, "id"), () -> a.groupBy(dev.floe.expressions.Expressions.col("note"))
+                        .agg(dev.floe.expressions.Expressions.countStar().as("n")), () -> a.sort("value"));
+        for (java.util.function.Supplier<DataFrame> q : queries) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> q.get().compute().close());
+            assertTrue(find(e).getMessage().contains("more than max_rejects = 0.05 (5%)"), e.getMessage());
+            assertThrows(RuntimeException.class, () -> q.get().count());
+        }
+    }
+
     @Test
     void withoutStoreRejectsOnlyTheCountIsKept() {
         Generated g = generate("file:" + dir.resolve("a.csv"), 50, 10);
