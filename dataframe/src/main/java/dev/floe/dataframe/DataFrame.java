@@ -388,19 +388,22 @@ public final class DataFrame {
         BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("head-" + System.nanoTime(), 0, Long.MAX_VALUE);
         VectorSchemaRoot out = null;
         long started = System.nanoTime();
-        try (PartitionStream stream = new PartitionStream(plan, options, Floe.rootAllocator(), n)) {
-            out = VectorSchemaRoot.create(schema.toArrow(), allocator);
-            out.allocateNew();
+        try {
+            PartitionStream stream = new PartitionStream(plan, options, Floe.rootAllocator(), n);
             int read = 0;
-            while (out.getRowCount() < n && stream.next()) {
-                read++;
-                for (VectorSchemaRoot b : stream.batches()) {
-                    int take = Math.min(b.getRowCount(), n - out.getRowCount());
-                    Vectors.appendRange(b, 0, take, out);
+            try (stream) {
+                out = VectorSchemaRoot.create(schema.toArrow(), allocator);
+                out.allocateNew();
+                while (out.getRowCount() < n && stream.next()) {
+                    read++;
+                    for (VectorSchemaRoot b : stream.batches()) {
+                        int take = Math.min(b.getRowCount(), n - out.getRowCount());
+                        Vectors.appendRange(b, 0, take, out);
+                    }
                 }
             }
-            return new Table(schema, out, allocator,
-                    new QueryMetrics(0, 0, read, read, System.nanoTime() - started));
+            // after the close, when no task of the stream runs: the rows it read and rejected, never dropped silently
+            return new Table(schema, out, allocator, stream.metrics(read, System.nanoTime() - started));
         } catch (RuntimeException e) {
             if (out != null) {
                 out.close();
@@ -433,8 +436,17 @@ public final class DataFrame {
      * written.
      */
     public long writeCsv(String path, CsvWriteOptions csv, boolean singleFile) {
+        return write(path, WriteFormat.CSV, csv, singleFile).rows();
+    }
+
+    /**
+     * Writes the frame as {@code format} ({@link #writeCsv(String, CsvWriteOptions, boolean)},
+     * {@link #writeArrow}; {@code csv} applies to CSV only) and says what the query did: the rows written, and
+     * what it read and rejected ({@link Written#metrics()}).
+     */
+    public Written write(String path, WriteFormat format, CsvWriteOptions csv, boolean singleFile) {
         schema();
-        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.CSV, csv, singleFile);
+        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, format, csv, singleFile);
     }
 
     /** {@link #writeCsv(String, CsvWriteOptions, boolean)} with a header and commas, one file per partition. */
@@ -444,9 +456,7 @@ public final class DataFrame {
 
     /** Writes the frame as Arrow IPC files: one per partition into a directory, or one file. */
     public long writeArrow(String path, boolean singleFile) {
-        schema();
-        return QueryExecution.write(plan, options, Floe.rootAllocator(), path, WriteFormat.ARROW,
-                CsvWriteOptions.defaults(), singleFile);
+        return write(path, WriteFormat.ARROW, CsvWriteOptions.defaults(), singleFile).rows();
     }
 
     /**

@@ -24,6 +24,11 @@ public final class PersistedFrame implements AutoCloseable {
         return data.rowCount();
     }
 
+    /** What the query that computed the partitions read and rejected (with its kept rejects, if any). */
+    public QueryMetrics metrics() {
+        return data.metrics();
+    }
+
     @Override
     public void close() {
         data.close();

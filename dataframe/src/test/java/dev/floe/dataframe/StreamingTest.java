@@ -86,6 +86,37 @@ class StreamingTest {
         assertEquals(oracle.rows().size(), row);
     }
 
+    /**
+     * Regression: a partition that fails while the next one, prefetched, has finished: closing the stream frees
+     * the prefetched batches too (it looked them up under the failed partition's key and leaked them).
+     */
+    @Test
+    void aStreamWhosePartitionFailsFreesThePrefetchedOne(@TempDir Path files) throws java.io.IOException {
+        StringBuilder big = new StringBuilder("x\n");
+        for (int i = 0; i < 200_000; i++) {
+            big.append(i).append('\n');
+        }
+        big.append("oops\n"); // at the end, so that the small next file is read (prefetched) first
+        java.nio.file.Files.writeString(files.resolve("a0.csv"), big);
+        java.nio.file.Files.writeString(files.resolve("a1.csv"), "x\n1\n2\n");
+        CsvOptions o = CsvOptions.defaults().withTypes(java.util.Map.of("x", dev.floe.expressions.FloeType.INT64));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> {
+                try (BatchStream stream = Floe.readCsv(files.resolve("a*.csv").toString(), o).withScheduler(pool)
+                        .toBatches()) {
+                    while (stream.next()) {
+                        stream.batch().getRowCount();
+                    }
+                }
+            });
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'oops'"), e.getMessage());
+            for (Throwable suppressed : e.getSuppressed()) {
+                throw new AssertionError("closing the stream failed", suppressed);
+            }
+            assertNoArrowMemory();
+        }
+    }
+
     @Test
     void closingAStreamEarlyFreesEverything() {
         try (BatchStream stream = ts().toBatches()) {

@@ -41,8 +41,10 @@ public final class CsvBatchReader implements AutoCloseable {
     private final int capacity;
     /** Where rejects are counted and kept: this reader's own, or its query's ({@link #shareRejects}). */
     private RejectLog rejectLog;
-    private boolean ownLog = true;
     private final double maxRejectsFraction;
+    /** A compressed or transcoded split (its decoded length is unknown), and what was told the log so far. */
+    private final boolean stream;
+    private long bytesReported;
     private boolean closed;
 
     CsvBatchReader(FileSplit split, Schema schema, CsvOptions options, FileColumns layout, int dataColumns,
@@ -55,6 +57,7 @@ public final class CsvBatchReader implements AutoCloseable {
         int[] projection = columns != null ? columns.clone() : allColumns(schema.size());
         checkProjection(projection, schema);
         boolean stream = Sources.isStream(split.path(), options);
+        this.stream = stream;
         // a record has at least one byte and a line end, so a split of n bytes holds at most n/2 + 1 records
         this.capacity = stream ? options.batchRows() : (int) Math.min(options.batchRows(), split.length() / 2 + 2);
         String[] names = layout.columns().toArray(String[]::new);
@@ -76,6 +79,7 @@ public final class CsvBatchReader implements AutoCloseable {
             // the scanner applies the count budget; the fraction is checked here, on the query's totals
             s.policy(policy.withoutFraction());
             this.rejectLog = new RejectLog(policy.keepRejects() ? RejectLog.DEFAULT_CAPACITY : 0);
+            rejectLog.expect(List.of(split), options);
             s.rejectLog(rejectLog, false);
             s.formats(Formats.of(options));
             List<String> fileColumns = layout.columns();
@@ -129,9 +133,9 @@ public final class CsvBatchReader implements AutoCloseable {
      * Counts this reader's rejected rows and records in {@code log} instead of a log of its own, and keeps its
      * rejects there (if {@link CsvOptions#rejects()} asks): a query gives one log to all the readers of its
      * splits, so that {@link CsvOptions#maxRejects()} and {@link CsvOptions#maxRejectsFraction()} bound the
-     * whole query and its rejects are found in one place. The reader then checks the fraction only while it
-     * reads ({@link RejectLog#checkFraction}); the query checks the final totals. Without a shared log both
-     * budgets apply to this split. Call before {@link #next()}.
+     * whole query and its rejects are found in one place. The log must expect this split
+     * ({@link RejectLog#expect}) for the fraction to be checked while it reads; the query checks the final
+     * totals. Without a shared log both budgets apply to this split. Call before {@link #next()}.
      */
     public void shareRejects(RejectLog log) {
         requireNonNull(log, "log is null");
@@ -139,7 +143,6 @@ public final class CsvBatchReader implements AutoCloseable {
             throw new IllegalStateException("shareRejects after reading from " + split.describe());
         }
         rejectLog = log;
-        ownLog = false;
         scanner.rejectLog(log, true);
         log.limitFraction(maxRejectsFraction);
     }
@@ -161,8 +164,10 @@ public final class CsvBatchReader implements AutoCloseable {
             }
         }
         int rows = scanner.read(capacity);
-        rejectLog.rowsRead(rows);
-        rejectLog.checkFraction(ownLog && scanner.finished(), split.path());
+        long bytes = stream ? 0 : scanner.bytesConsumed();
+        rejectLog.read(rows, bytes - bytesReported, stream, scanner.finished());
+        bytesReported = bytes;
+        rejectLog.checkFraction(split.path());
         for (int i = 0; i < constants.size(); i++) {
             Constants.fill(constants.get(i), constantValues.get(i), rows);
         }

@@ -64,10 +64,10 @@ import java.util.function.Consumer;
  *       Structural errors (an unclosed quote, text after a closing quote, a record over
  *       {@code maxLineSize}) stay fatal: after them no record boundary can be trusted.</li>
  *   <li>{@code maxRejects}/{@code maxRejectsFraction}: past this many (or this fraction of) rejected rows,
- *       reading fails. Both apply to the whole query: every reader of a query counts into one
- *       {@link RejectLog} ({@link CsvBatchReader#shareRejects}); the fraction is of the records read so far,
- *       checked as the query runs and on the final totals (see {@link RejectLog}). A reader given no log
- *       applies them to its split. Default: no budget.</li>
+ *       reading fails. Both apply to the whole read (this dataset, every split of it, in one query): its
+ *       readers count into one {@link RejectLog} ({@link CsvBatchReader#shareRejects}); the fraction is of
+ *       all the read's records, checked as it runs only once an excess is certain, and on the final totals
+ *       (see {@link RejectLog}). A reader given no log applies them to its split. Default: no budget.</li>
  *   <li>{@code nullPadding}: a row with too few fields gets NULLs for the missing ones (too many fields
  *       is always an error, or a reject).</li>
  * </ul>
@@ -319,12 +319,12 @@ public final class CsvOptions implements Serializable {
         return v.rejects;
     }
 
-    /** The most rejected rows a query (or a split read alone) may have, or -1 for no limit. */
+    /** The most rejected rows this read in a query (or a split read alone) may have, or -1 for no limit. */
     public long maxRejects() {
         return v.maxRejects;
     }
 
-    /** The largest fraction of a query's records (or a split's, read alone) that may be rejected, or -1 for no limit. */
+    /** The largest fraction of this read's records in a query (or a split's, read alone) that may be rejected, or -1. */
     public double maxRejectsFraction() {
         return v.maxRejectsFraction;
     }

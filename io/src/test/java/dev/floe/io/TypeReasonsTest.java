@@ -74,4 +74,13 @@ class TypeReasonsTest {
         assertEquals("TIMESTAMP: declared a timestamp column (CsvOptions.parseDates / withTimestampColumns)",
                 dates.typeReason("t"));
     }
+
+    /** Regression: the value named was cut at 100 bytes, so a character across the cut showed as U+FFFD. */
+    @Test
+    void aLongValueIsCutBetweenCharacters() throws IOException {
+        String city = "a".repeat(99) + "é" + "b".repeat(50);
+        TestTables.write(dir, "c.csv", "city\n1\n" + city + "\n");
+        String reason = CsvDataset.open(dir.resolve("c.csv").toString(), CsvOptions.defaults()).typeReason("city");
+        assertEquals("VARCHAR: '" + "a".repeat(99) + "é' at " + dir.resolve("c.csv") + " line 3 is not a BIGINT", reason);
+    }
 }

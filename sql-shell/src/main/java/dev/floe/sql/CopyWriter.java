@@ -1,11 +1,15 @@
 package dev.floe.sql;
 
 import dev.floe.dataframe.DataFrame;
+import dev.floe.dataframe.QueryMetrics;
+import dev.floe.dataframe.WriteFormat;
+import dev.floe.dataframe.Written;
 import dev.floe.expressions.PlanException;
 import dev.floe.io.write.CsvWriteOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code COPY (query) TO 'path' (FORMAT csv|arrow, HEADER, DELIMITER ',', QUOTE '"', NULLSTR '',
@@ -21,7 +25,8 @@ final class CopyWriter {
     private CopyWriter() {
     }
 
-    static SqlResult copy(Statement.Copy c, DataFrame df, long started) {
+    /** Runs the COPY; {@code onMetrics} is told what its query read and rejected, before the result is made. */
+    static SqlResult copy(Statement.Copy c, DataFrame df, long started, Consumer<QueryMetrics> onMetrics) {
         String format = formatOf(c);
         CsvWriteOptions csv = CsvWriteOptions.defaults();
         boolean single = true;
@@ -43,9 +48,11 @@ final class CopyWriter {
             }
         }
         // the writers leave nothing at a path that was free if the write fails or is cancelled (io write)
-        long rows = format.equals("csv") ? df.writeCsv(c.path(), csv, single) : df.writeArrow(c.path(), single);
-        return new SqlResult.Message(String.format(Locale.ROOT, "Wrote %,d %s to %s", rows, rows == 1 ? "row" : "rows", c.path()),
-                System.nanoTime() - started);
+        Written written = df.write(c.path(), format.equals("csv") ? WriteFormat.CSV : WriteFormat.ARROW, csv, single);
+        onMetrics.accept(written.metrics());
+        long rows = written.rows();
+        return new SqlResult.Message(String.format(Locale.ROOT, "Wrote %,d %s to %s", rows, rows == 1 ? "row" : "rows", c.path())
+                + RejectErrors.summary(written.metrics()), System.nanoTime() - started);
     }
 
     private static boolean bool(String name, Object v) {

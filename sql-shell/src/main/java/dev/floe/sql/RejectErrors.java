@@ -1,5 +1,6 @@
 package dev.floe.sql;
 
+import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.Table;
 import dev.floe.dataframe.plan.CsvScan;
 import dev.floe.dataframe.plan.LogicalPlan;
@@ -8,6 +9,7 @@ import dev.floe.io.Reject;
 import dev.floe.io.fs.Storage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code reject_errors} table, as DuckDB has it: after a query that read with
@@ -42,6 +44,19 @@ final class RejectErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * For a statement's message (CREATE TABLE ... AS, COPY): {@code "; 3 rows rejected by the reader (SELECT * FROM
+     * reject_errors)"}, or how to keep them, or nothing when the query rejected no row.
+     */
+    static String summary(QueryMetrics metrics) {
+        long rejected = metrics.rowsRejected();
+        if (rejected == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; %,d %s rejected by the reader", rejected, rejected == 1 ? "row" : "rows")
+                + (metrics.rejects().isEmpty() ? " (store_rejects = true keeps them)" : " (SELECT * FROM " + NAME + ")");
     }
 
     /** The table of {@code rejects}; the caller closes it. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.floe.dataframe.DataFrame;
 import dev.floe.dataframe.ExecutionOptions;
 import dev.floe.dataframe.PersistedFrame;
+import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.QueryFuture;
 import dev.floe.dataframe.Table;
 import dev.floe.expressions.Field;
@@ -142,9 +143,7 @@ public final class SqlSession implements AutoCloseable {
         if (s instanceof Statement.QueryStatement q) {
             DataFrame df = plan(q.query());
             Table t = run(df, observer);
-            if (RejectErrors.stores(df.plan())) {
-                storeRejects(t);
-            }
+            storeRejects(df, t.metrics());
             return new SqlResult.Rows(t, System.nanoTime() - started);
         }
         if (s instanceof Statement.CreateView v) {
@@ -157,11 +156,13 @@ public final class SqlSession implements AutoCloseable {
         }
         if (s instanceof Statement.CreateTable c) {
             checkCreate(c.name(), c.orReplace(), "table");
-            PersistedFrame data = CancellableAction.run(plan(c.query()), observer, DataFrame::persist);
+            DataFrame df = plan(c.query());
+            PersistedFrame data = CancellableAction.run(df, observer, DataFrame::persist);
             remember(c.name(), data.frame().columns());
             replace(c.name(), new StoredTable(data));
+            storeRejects(df, data.metrics());
             return new SqlResult.Message(String.format(Locale.ROOT, "Created table %s (%,d rows)", c.name(),
-                    data.rowCount()), System.nanoTime() - started);
+                    data.rowCount()) + RejectErrors.summary(data.metrics()), System.nanoTime() - started);
         }
         if (s instanceof Statement.Drop d) {
             Entry e = catalog.get(d.name());
@@ -204,7 +205,9 @@ public final class SqlSession implements AutoCloseable {
             return new SqlResult.Message(set(set.name(), set.value()), System.nanoTime() - started);
         }
         if (s instanceof Statement.Copy c) {
-            return CancellableAction.run(plan(c.query()), observer, df -> CopyWriter.copy(c, df, started));
+            DataFrame df = plan(c.query());
+            return CancellableAction.run(df, observer,
+                    d -> CopyWriter.copy(c, d, started, metrics -> storeRejects(df, metrics)));
         }
         throw new IllegalStateException("statement not handled: " + s.toSql());
     }
@@ -260,13 +263,19 @@ public final class SqlSession implements AutoCloseable {
         return future.get();
     }
 
-    /** Replaces {@code reject_errors} with the query's rejects (unless the user has a table of that name). */
-    private void storeRejects(Table result) {
+    /**
+     * After a query of {@code df} (a SELECT, CREATE TABLE ... AS or COPY) that read with store_rejects: replaces
+     * {@code reject_errors} with its rejects (unless the user has a table of that name).
+     */
+    private void storeRejects(DataFrame df, QueryMetrics metrics) {
+        if (!RejectErrors.stores(df.plan())) {
+            return;
+        }
         Entry old = catalog.get(RejectErrors.NAME);
         if (old != null && !(old instanceof Rejects)) {
             return;
         }
-        Table rejects = RejectErrors.table(result.metrics().rejects());
+        Table rejects = RejectErrors.table(metrics.rejects());
         remember(RejectErrors.NAME, RejectErrors.COLUMNS);
         replace(RejectErrors.NAME, new Rejects(rejects, dev.floe.dataframe.Floe.fromTable(rejects)));
     }

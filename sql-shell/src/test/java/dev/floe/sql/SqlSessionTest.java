@@ -51,6 +51,26 @@ class SqlSessionTest {
         return session.execute(statements.get(0));
     }
 
+    /** CREATE TABLE ... AS and COPY say how many rows the reader rejected, as a SELECT's footer does. */
+    @Test
+    void createTableAndCopySayHowManyRowsWereRejected() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "k,v\n1,2\n2,x\n3,4\n4,y\n");
+        String read = "read_csv('" + bad + "', types = {'v': 'BIGINT'}";
+        try (SqlResult r = run("CREATE TABLE t AS SELECT * FROM " + read + ", store_rejects = true)")) {
+            assertEquals("Created table t (2 rows); 2 rows rejected by the reader (SELECT * FROM reject_errors)",
+                    ((SqlResult.Message) r).text());
+        }
+        try (SqlResult r = run("COPY (SELECT * FROM " + read + ", ignore_errors = true)) TO '" + dir.resolve("o.csv")
+                + "'")) {
+            assertEquals("Wrote 2 rows to " + dir.resolve("o.csv") + "; 2 rows rejected by the reader"
+                    + " (store_rejects = true keeps them)", ((SqlResult.Message) r).text());
+        }
+        try (SqlResult r = run("CREATE TABLE clean AS SELECT * FROM " + csv)) {
+            assertEquals("Created table clean (1,000 rows)", ((SqlResult.Message) r).text());
+        }
+    }
+
     @Test
     void settingsReachTheFramesItPlans() {
         run("SET threads = 3").close();

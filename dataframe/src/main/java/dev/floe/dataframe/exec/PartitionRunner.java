@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
 import dev.floe.io.CsvBatchReader;
+import dev.floe.io.RejectLog;
 import dev.floe.scheduler.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ final class PartitionRunner {
     private static BatchSource open(Source source, Map<String, Object> inputs, BufferAllocator allocator,
             QueryCounters counters, TaskContext ctx) {
         if (source instanceof Source.Csv csv) {
-            return csvSource(csv.dataset().openSplit(csv.split(), allocator, csv.columns()), counters, ctx);
+            return csvSource(csv.dataset().openSplit(csv.split(), allocator, csv.columns()),
+                    counters.rejectLog(csv.dataset()), counters, ctx);
         }
         if (source instanceof Source.TaskOutput t) {
             Object result = inputs.get(t.key());
@@ -102,8 +104,9 @@ final class PartitionRunner {
     }
 
     /** A split's batches; reports rows and bytes read to the scheduler's progress after each batch. */
-    private static BatchSource csvSource(CsvBatchReader reader, QueryCounters counters, TaskContext ctx) {
-        reader.shareRejects(counters.rejects);
+    private static BatchSource csvSource(CsvBatchReader reader, RejectLog rejects, QueryCounters counters,
+            TaskContext ctx) {
+        reader.shareRejects(rejects);
         return new BatchSource() {
             private long rowsReported;
             private long bytesReported;

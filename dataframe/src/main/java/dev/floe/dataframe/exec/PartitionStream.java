@@ -1,6 +1,7 @@
 package dev.floe.dataframe.exec;
 
 import dev.floe.dataframe.ExecutionOptions;
+import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.scheduler.Computation;
 import dev.floe.scheduler.Task;
@@ -44,6 +45,8 @@ public final class PartitionStream implements AutoCloseable {
     private final Set<String> shared = new HashSet<>();
     private int next;
     private Computation prefetch;
+    /** The partition {@link #prefetch} computes (not always {@code next}: a failed next() does not advance). */
+    private int prefetched;
     private RowBatches current;
 
     public PartitionStream(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, long limitPerPartition) {
@@ -177,6 +180,7 @@ public final class PartitionStream implements AutoCloseable {
         }
         Computation c = prefetch != null ? prefetch : submit(next);
         prefetch = next + 1 < keys.size() ? submit(next + 1) : null;
+        prefetched = next + 1;
         try {
             current = (RowBatches) c.get().get(keys.get(next));
         } catch (RuntimeException e) {
@@ -185,6 +189,15 @@ public final class PartitionStream implements AutoCloseable {
         }
         next++;
         return true;
+    }
+
+    /**
+     * What the stream's scans have read and rejected so far (exact once it is closed): for a result built from
+     * {@code partitions} of its partitions in {@code nanos}.
+     */
+    public QueryMetrics metrics(int partitions, long nanos) {
+        return new QueryMetrics(planner.rowsRead(), planner.bytesRead(), partitions, partitions, nanos, null, null,
+                planner.rowsRejected(), planner.rejects());
     }
 
     /** The current partition's batches. */
@@ -219,7 +232,7 @@ public final class PartitionStream implements AutoCloseable {
             quiesce(prefetch);
             if (prefetch.isDone()) {
                 try {
-                    Object out = prefetch.get().get(keys.get(next));
+                    Object out = prefetch.get().get(keys.get(prefetched));
                     ((RowBatches) out).close();
                 } catch (RuntimeException ignored) {
                     // cancelled or failed: nothing was handed over

@@ -1,5 +1,6 @@
 package dev.floe.dataframe.exec;
 
+import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.plan.InMemoryData;
 import dev.floe.expressions.Schema;
 import java.util.ArrayList;
@@ -17,11 +18,22 @@ public final class PersistedData implements InMemoryData, AutoCloseable {
     private final transient Schema schema;
     private final transient List<RowBatches> partitions;
     private final transient BufferAllocator allocator;
+    private final transient QueryMetrics metrics;
 
     PersistedData(Schema schema, List<RowBatches> partitions, BufferAllocator allocator) {
+        this(schema, partitions, allocator, QueryMetrics.NONE);
+    }
+
+    private PersistedData(Schema schema, List<RowBatches> partitions, BufferAllocator allocator, QueryMetrics metrics) {
         this.schema = schema;
         this.partitions = List.copyOf(partitions);
         this.allocator = allocator;
+        this.metrics = metrics;
+    }
+
+    /** What the query that computed these partitions read and rejected ({@link QueryMetrics#NONE} inside it). */
+    public QueryMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -29,6 +41,11 @@ public final class PersistedData implements InMemoryData, AutoCloseable {
      * owns (and closes) {@code target} when {@code ownTarget}. These batches are left empty.
      */
     PersistedData moveTo(BufferAllocator target, boolean ownTarget) {
+        return moveTo(target, ownTarget, metrics);
+    }
+
+    /** {@link #moveTo(BufferAllocator, boolean)}, the result carrying {@code metrics}. */
+    PersistedData moveTo(BufferAllocator target, boolean ownTarget, QueryMetrics metrics) {
         List<RowBatches> moved = new ArrayList<>();
         try {
             for (RowBatches part : partitions) {
@@ -44,7 +61,7 @@ public final class PersistedData implements InMemoryData, AutoCloseable {
                     copy.add(new VectorSchemaRoot(b.getSchema(), vectors, b.getRowCount()));
                 }
             }
-            return new PersistedData(schema, moved, ownTarget ? target : null);
+            return new PersistedData(schema, moved, ownTarget ? target : null, metrics);
         } catch (RuntimeException e) {
             moved.forEach(RowBatches::close);
             throw e;

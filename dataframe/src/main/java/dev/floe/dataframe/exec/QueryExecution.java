@@ -4,6 +4,7 @@ import dev.floe.dataframe.ExecutionOptions;
 import dev.floe.dataframe.QueryFuture;
 import dev.floe.dataframe.QueryMetrics;
 import dev.floe.dataframe.Table;
+import dev.floe.dataframe.Written;
 import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.scheduler.Computation;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class QueryExecution {
         return start(options, root, id, p -> p.persist(plan),
                 (data, p, nanos, c) -> {
                     try {
-                        return data.moveTo(target, true);
+                        return data.moveTo(target, true, metrics(p, nanos, c));
                     } catch (RuntimeException e) {
                         data.close();
                         target.close();
@@ -63,15 +64,20 @@ public final class QueryExecution {
                 }, PersistedData.class).get();
     }
 
-    /** Writes the frame (see {@link QueryPlanner#write}); returns the rows written. */
-    public static long write(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, String path,
+    /** Writes the frame (see {@link QueryPlanner#write}); returns the rows written and what the query read. */
+    public static Written write(LogicalPlan plan, ExecutionOptions options, BufferAllocator root, String path,
             dev.floe.dataframe.WriteFormat format, dev.floe.io.write.CsvWriteOptions csv, boolean singleFile) {
         QueryPlanner[] planner = new QueryPlanner[1];
+        QueryMetrics[] metrics = new QueryMetrics[1];
         try {
-            return start(options, root, IDS.incrementAndGet(), p -> {
+            long rows = start(options, root, IDS.incrementAndGet(), p -> {
                 planner[0] = p;
                 return p.write(plan, path, format, csv, singleFile);
-            }, (n, p, nanos, c) -> n, Long.class).get();
+            }, (n, p, nanos, c) -> {
+                metrics[0] = metrics(p, nanos, c);
+                return n;
+            }, Long.class).get();
+            return new Written(rows, metrics[0]);
         } catch (RuntimeException e) {
             if (planner[0] != null && planner[0].pendingOutput() != null) {
                 planner[0].pendingOutput().abort();

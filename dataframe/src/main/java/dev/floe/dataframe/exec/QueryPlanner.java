@@ -168,12 +168,12 @@ public final class QueryPlanner {
 
     /** The rejected rows the query's scans kept (with store_rejects), at most {@link RejectLog#DEFAULT_CAPACITY}. */
     public List<Reject> rejects() {
-        return counters.rejects.rejects();
+        return counters.rejects();
     }
 
-    /** Fails if the query rejected more than a max_rejects fraction of the records it read (call at its end). */
+    /** Fails if a read of the query rejected more than its max_rejects fraction of its records (call at its end). */
     public void checkRejectBudget() {
-        counters.rejects.checkFraction(true);
+        counters.checkFractions();
     }
 
     /** The graph whose output is the whole result as a {@link Table} with an allocator of its own. */
@@ -255,6 +255,7 @@ public final class QueryPlanner {
                             writer.write(b);
                         }
                     }
+                    checkRejectBudget(); // before anything is published: a failed budget leaves no file
                     writer.commit();
                     return writer.rowsWritten();
                 }
@@ -275,6 +276,7 @@ public final class QueryPlanner {
         }
         note("write-" + id, stage, "write " + output.partName(0) + " ...");
         graph.add(new Task("commit", parts, (ctx, inputs) -> {
+            checkRejectBudget(); // before anything is published: a failed budget leaves no part
             output.commit();
             long rows = 0;
             for (Object o : inputs) {
@@ -383,6 +385,7 @@ public final class QueryPlanner {
             parts.add(PartitionPlan.of(new Source.Csv(dataset, split, columns)));
         }
         inputPartitions += parts.size();
+        counters.scans(dataset); // what a max_rejects fraction is judged against
         return new Stage(parts, out);
     }
 

@@ -60,19 +60,15 @@ public final class Sources {
     private static InputStream decode(FileEntry file, String codec, String encoding) throws IOException {
         InputStream raw = new BufferedInputStream(new SourceStream(Storage.open(file)), 1 << 16);
         InputStream in;
-        switch (codec) {
-            case Compression.GZIP:
-                in = new GZIPInputStream(raw, 1 << 16);
-                break;
-            case Compression.BZIP2:
-                in = bzip2(raw);
-                break;
-            case Compression.ZSTD:
-                in = zstd(raw);
-                break;
-            default:
-                in = raw;
-                break;
+        try {
+            in = decompress(raw, codec);
+        } catch (IOException e) {
+            // gzip and bz2 read their header as they open: a file that is not theirs fails here, and is closed
+            closeAfter(raw, e);
+            throw Decoded.failure(file.path(), codec, e, 0);
+        } catch (RuntimeException | Error e) {
+            closeAfter(raw, e);
+            throw e;
         }
         if (!Compression.NONE.equals(codec)) {
             in = new Decoded(in, file.path(), codec);
@@ -83,7 +79,38 @@ public final class Sources {
         return in;
     }
 
+    private static InputStream decompress(InputStream raw, String codec) throws IOException {
+        switch (codec) {
+            case Compression.GZIP:
+                return new GZIPInputStream(raw, 1 << 16);
+            case Compression.BZIP2:
+                return bzip2(raw);
+            case Compression.ZSTD:
+                return zstd(raw);
+            default:
+                return raw;
+        }
+    }
+
+    private static void closeAfter(InputStream raw, Throwable failure) {
+        try {
+            raw.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Hadoop's bzip2 decoder reads a stream without the "BZh" magic as an empty one (a short read); so a stream
+     * that has bytes must start with it.
+     */
     private static InputStream bzip2(InputStream raw) throws IOException {
+        raw.mark(3);
+        byte[] magic = raw.readNBytes(3);
+        raw.reset();
+        if (magic.length > 0 && !(magic.length == 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h')) {
+            throw new IOException("not in bzip2 format (it does not start with 'BZh')");
+        }
         org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
         codec.setConf(new org.apache.hadoop.conf.Configuration(false));
         return codec.createInputStream(raw);
@@ -97,7 +124,6 @@ public final class Sources {
         try {
             return new com.github.luben.zstd.ZstdInputStream(raw);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            raw.close();
             throw new FloeIOException("cannot read zstd (.zst) files on this platform: zstd-jni has no native library"
                     + " for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
                     + "; decompress the files first (zstd -d), or use gzip or bz2 (" + e + ")");
@@ -134,10 +160,14 @@ public final class Sources {
                 }
                 return n;
             } catch (IOException e) {
-                throw new FloeIOException("cannot decompress " + Storage.displayName(path) + " (" + codec + "): "
-                        + e.getMessage() + ", after " + decoded + " decompressed bytes; the file is truncated or"
-                        + " corrupt: compress it again from its source", e);
+                throw failure(path, codec, e, decoded);
             }
+        }
+
+        static FloeIOException failure(String path, String codec, IOException e, long decoded) {
+            return new FloeIOException("cannot decompress " + Storage.displayName(path) + " (" + codec + "): "
+                    + e.getMessage() + ", after " + decoded + " decompressed bytes; the file is truncated or"
+                    + " corrupt: compress it again from its source", e);
         }
 
         @Override

@@ -93,13 +93,23 @@ public final class TypeSampler {
             FloeType before = values[column] == 1 ? null : typeOfMask(mask);
             candidates[column] = fits;
             if (before == null || typeOfMask(fits) != before) {
-                lastChange[column] = new Change(new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8), file,
+                lastChange[column] = new Change(shown(a, s, e), file,
                         recordOffset, before, -1);
             }
             if (demotedBy[column] == null && values[column] > 1) {
-                demotedBy[column] = new String(a, s, Math.min(e - s, 100), StandardCharsets.UTF_8);
+                demotedBy[column] = shown(a, s, e);
             }
         }
+    }
+
+    /** A value as a message shows it: its first 100 characters (cut between characters, never inside one). */
+    private static String shown(byte[] a, int s, int e) {
+        String text = new String(a, s, Math.min(e - s, 400), StandardCharsets.UTF_8); // 400 bytes hold 100 chars
+        if (text.length() <= 100) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(99)) ? 99 : 100;
+        return text.substring(0, end);
     }
 
     public FloeType typeOf(int column) {

@@ -43,8 +43,8 @@ import org.apache.hadoop.hdfs.client.HdfsDataInputStream;
  * later and on other threads. {@link #open(String, long)} compares the file's length with the listed one
  * when it opens it, and its source fails if the file ends early while being read: a file deleted, truncated
  * or rewritten in between is a {@link FileChangedException} naming it, never a short read.
- * {@link #open(FileEntry)} also compares the modification time (local files and non-HDFS file systems; HDFS
- * files are written once), which catches a rewrite to the same length.
+ * {@link #open(FileEntry)} also compares the modification time (on every file system, HDFS included: a file
+ * deleted and written again at the same path and length differs only there).
  *
  * <h2>Threads</h2>
  * Every method may be called from any number of threads at once: the only shared state is the immutable
@@ -137,11 +137,12 @@ public final class Storage {
         FSDataInputStream in = fs.open(hadoopPath);
         try {
             if (listedLength >= 0) {
-                // HDFS knows the length from the block list it fetched on open (its files are written once, so
-                // the length is the check); elsewhere ask once for length and modification time
+                // HDFS knows the length from the block list it fetched on open; a file deleted and written again
+                // at the same path and length is caught only by its modification time, so ask for that too
                 if (in instanceof HdfsDataInputStream hdfs) {
                     checkLength(path, listedLength, hdfs.getVisibleLength());
-                } else {
+                }
+                if (!(in instanceof HdfsDataInputStream) || listedTime >= 0) {
                     FileStatus status = fs.getFileStatus(hadoopPath);
                     checkLength(path, listedLength, status.getLen());
                     if (listedTime >= 0 && status.getModificationTime() != listedTime) {

@@ -216,6 +216,22 @@ class HdfsTest {
         }
     }
 
+    /** Regression: on HDFS only the length was checked, so a file deleted and written again at the same length read the new rows. */
+    @Test
+    void fileRewrittenWithTheSameLengthBetweenListingAndReading() throws IOException {
+        put("same/a.csv", "/same/a.csv", "x,y\n1,2\n3,4\n");
+        CsvDataset dataset = CsvDataset.open(uri + "/same/a.csv", CsvOptions.defaults());
+        long listedTime = dataset.splits().get(0).modificationTime();
+        assertTrue(listedTime > 0, dataset.splits().toString());
+        fs.delete(new org.apache.hadoop.fs.Path("/same/a.csv"), false);
+        put("same/b.csv", "/same/a.csv", "x,y\n9,9\n9,9\n");
+        fs.setTimes(new org.apache.hadoop.fs.Path("/same/a.csv"), listedTime + 5000, -1);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            FileChangedException e = assertThrows(FileChangedException.class, () -> Rows.readAll(dataset, allocator));
+            assertTrue(e.getMessage().contains("it was listed with 12 bytes, but it was rewritten"), e.getMessage());
+        }
+    }
+
     @Test
     void openChecksTheListedLengthOnHdfs() throws IOException {
         put("len/a.csv", "/len/a.csv", "x,y\n1,2\n");
