@@ -197,7 +197,8 @@ public final class PartitionStream implements AutoCloseable {
      */
     public QueryMetrics metrics(int partitions, long nanos) {
         return new QueryMetrics(planner.rowsRead(), planner.bytesRead(), partitions, partitions, nanos, null, null,
-                planner.rowsRejected(), planner.rejects());
+                planner.rowsRejected(), planner.rejects(), planner.spillSpace().filesWritten(),
+                planner.spillSpace().bytesWritten());
     }
 
     /** The current partition's batches. */
