@@ -185,7 +185,7 @@ public final class QueryPlanner {
             BufferAllocator allocator = resultParent.newChildAllocator(resultName, 0, Long.MAX_VALUE);
             VectorSchemaRoot out = null;
             try {
-                out = concat(inputs, schema, allocator);
+                out = concat(inputs, schema, allocator, ctx::isCancelled);
                 return new Table(schema, out, allocator);
             } catch (RuntimeException e) {
                 if (out != null) {
@@ -457,7 +457,7 @@ public final class QueryPlanner {
                 }
                 String key = "combine-" + id + "-" + depth + "-" + next.size();
                 Combiner c = combiner;
-                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> c.combine(inputs), "combine", ""));
+                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> c.combine(inputs, ctx::isCancelled), "combine", ""));
                 next.add(key);
             }
             level = next;
@@ -630,7 +630,7 @@ public final class QueryPlanner {
     private static RowBatches sortedPrefix(List<Object> inputs, Schema schema, List<Sort.Key> keys, long from, long count,
             BufferAllocator q, TaskContext ctx) {
         try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                VectorSchemaRoot all = concat(inputs, schema, work)) {
+                VectorSchemaRoot all = concat(inputs, schema, work, ctx::isCancelled)) {
             int[] order = BatchSorter.order(all, schema, keys, work);
             int start = (int) Math.min(from, order.length);
             int n = (int) Math.min(count, order.length - start);
@@ -791,6 +791,7 @@ public final class QueryPlanner {
                     RowBatches rows = new RowBatches();
                     try (BatchSource source = SpillableRows.concat(parts, work)) {
                         while (source.next()) {
+                            ctx.checkCancelled();
                             if (source.batch().getRowCount() > 0) {
                                 rows.add(Vectors.copy(source.batch(), spec.left().toArrow(), q));
                             }
@@ -942,9 +943,10 @@ public final class QueryPlanner {
 
     /**
      * All rows of the given {@link RowBatches} (or {@link SortedRuns}, merged), in order, copied into
-     * one new batch.
+     * one new batch; {@code cancelled} is polled per batch (a merge of many runs takes a while).
      */
-    static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator) {
+    static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator,
+            java.util.function.BooleanSupplier cancelled) {
         VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), allocator);
         try {
             out.allocateNew();
@@ -953,12 +955,14 @@ public final class QueryPlanner {
                     try (BufferAllocator merge = allocator.newChildAllocator("merge", 0, Long.MAX_VALUE);
                             BatchSource source = runs.open(merge)) {
                         while (source.next()) {
+                            PartitionPipeline.checkCancelled(cancelled);
                             Vectors.append(source.batch(), out);
                         }
                     }
                     continue;
                 }
                 for (VectorSchemaRoot batch : ((RowBatches) part).batches()) {
+                    PartitionPipeline.checkCancelled(cancelled);
                     Vectors.append(batch, out);
                 }
             }
