@@ -171,4 +171,43 @@ class CancelLatencyTest {
         assertEquals(n, rows.stream().mapToLong(Long::longValue).sum());
         assertTrue(rows.stream().allMatch(c -> c <= 64 * 1024), "batches of at most 64K rows: " + rows);
     }
+
+    /**
+     * A sort cancelled while it orders ~2M rows in memory (one range, one comparison sort of seconds)
+     * stops within the sort: the comparator polls the cancel flag.
+     */
+    @org.junit.jupiter.api.Test
+    void aCancelledInMemorySortStopsInsideTheSort() throws Exception {
+        StringBuilder sb = new StringBuilder("x,y\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 2_000_000; i++) {
+            sb.append(random.nextLong()).append(',').append(i).append('\n');
+        }
+        CsvFixtures.writeFile(dir.resolve("big"), "big.csv", sb.toString());
+        CountDownLatch sorting = new CountDownLatch(1);
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void taskStarted(String key, String kind) {
+                if (kind.equals("sort")) {
+                    sorting.countDown();
+                }
+            }
+        };
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill);
+        DataFrame big = Floe.readCsv(dir.resolve("big/big.csv").toString(), CsvOptions.defaults()
+                .withTypes(Map.of("x", FloeType.INT64, "y", FloeType.INT64)).withBlockSize(1L << 30)).withOptions(o);
+        try (PersistedFrame rows = big.persist()) {
+            DataFrame sorted = rows.frame().withOptions(o.withListener(listener)).sort("x");
+            QueryFuture<Table> f = sorted.computeAsync();
+            assertTrue(sorting.await(60, TimeUnit.SECONDS), "the sort started");
+            Thread.sleep(300);   // the rows are read from memory in a few tens of ms: now it orders them
+            assertTrue(!f.isDone(), "still sorting when cancelled");
+            long start = System.nanoTime();
+            f.cancel();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.info("in-memory sort: cancel returned after {} ms", millis);
+            assertThrows(CancelledException.class, f::get);
+            assertTrue(millis < 500, "cancel took " + millis + " ms");
+        }
+    }
 }

@@ -757,13 +757,13 @@ public final class QueryPlanner {
         PartitionSink<R> create(BufferAllocator taskAllocator);
     }
 
-    /** Makes a sink from the task's allocator and the task's inputs by key. */
+    /** Makes a sink from the task's allocator, the task's inputs by key and the task (its cancel flag). */
     interface InputSinkFactory<R> extends java.io.Serializable {
-        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs);
+        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs, TaskContext ctx);
     }
 
     <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
-        return partitionTask(plan, List.of(), (alloc, inputs) -> sinks.create(alloc));
+        return partitionTask(plan, List.of(), (alloc, inputs, ctx) -> sinks.create(alloc));
     }
 
     /**
@@ -781,7 +781,7 @@ public final class QueryPlanner {
                 byKey.put(deps.get(i), inputs.get(i));
             }
             try (BufferAllocator allocator = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                    PartitionSink<R> sink = sinks.create(allocator, byKey)) {
+                    PartitionSink<R> sink = sinks.create(allocator, byKey, ctx)) {
                 return PartitionRunner.run(plan, byKey, ctx, allocator, sink, c);
             }
         };

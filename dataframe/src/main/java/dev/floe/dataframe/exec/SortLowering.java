@@ -80,8 +80,9 @@ final class SortLowering {
         if (ranges == 1) {
             PartitionPlan p = in.partitions().get(0);
             String key = "sort-" + id;
-            planner.add(new Task(key, p.dependencies(), planner.partitionTask(p, alloc ->
-                    new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", QueryPlanner.describe(p)));
+            planner.add(new Task(key, p.dependencies(), planner.partitionTask(p, List.of(), (alloc, byKey, ctx) ->
+                    new ExternalSortSink(keys, schema, budget, space, alloc, q, keep, ctx::isCancelled)), "sort",
+                    QueryPlanner.describe(p)));
             sortTasks.add(key);
             return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key))), schema);
         }
@@ -110,7 +111,7 @@ final class SortLowering {
             String key = QueryPlanner.key("split", id, i);
             List<String> deps = new ArrayList<>(p.dependencies());
             deps.add(bounds);
-            planner.add(new Task(key, deps, planner.partitionTask(p, List.of(bounds), (alloc, byKey) -> new RangeSink(keys, schema,
+            planner.add(new Task(key, deps, planner.partitionTask(p, List.of(bounds), (alloc, byKey, ctx) -> new RangeSink(keys, schema,
                     (RangeBounds) byKey.get(bounds), ranges, budget, space, keep, alloc, q)), "split", QueryPlanner.describe(p)));
             splits.add(key);
         }
@@ -173,7 +174,7 @@ final class SortLowering {
             BufferAllocator q, TaskContext ctx) {
         try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
                 VectorSchemaRoot all = QueryPlanner.concat(inputs, schema, work, ctx::isCancelled)) {
-            int[] order = BatchSorter.order(all, schema, keys, work);
+            int[] order = BatchSorter.order(all, schema, keys, work, ctx::isCancelled);
             int start = (int) Math.min(from, order.length);
             int n = (int) Math.min(count, order.length - start);
             int[] rows = java.util.Arrays.copyOfRange(order, start, start + n);
