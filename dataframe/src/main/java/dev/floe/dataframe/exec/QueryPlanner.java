@@ -604,7 +604,7 @@ public final class QueryPlanner {
                     LOG.debug("{}: build side of {} bytes is over the join budget of {}: grace join in {} pieces",
                             ctx.key(), bytes, budget, pieces);
                     return HashPieces.write(parts, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
-                            "join-right-" + bucket, work);
+                            "join-right-" + bucket, work, ctx::isCancelled);
                 }
                 try (BatchSource rows = SpillableRows.concat(parts, work)) {
                     return JoinBuild.build(rows, spec, q);
@@ -643,7 +643,7 @@ public final class QueryPlanner {
                 try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
                     if (built instanceof HashPieces pieces) {
                         return HashPieces.write(parts, spec.leftKeys(), spec.left(), spec.singleLongKey(),
-                                pieces.pieces(), space, "join-left-" + bucket, work);
+                                pieces.pieces(), space, "join-left-" + bucket, work, ctx::isCancelled);
                     }
                     RowBatches rows = new RowBatches();
                     try (BatchSource source = SpillableRows.concat(parts, work)) {
