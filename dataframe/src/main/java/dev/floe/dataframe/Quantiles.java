@@ -1,10 +1,10 @@
 package dev.floe.dataframe;
 
+import dev.floe.dataframe.exec.agg.QuantileAggregation;
 import dev.floe.dataframe.exec.agg.QuantileSketch;
 import dev.floe.expressions.Aggregation;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
-import dev.floe.expressions.FloeType;
 
 /**
  * Approximate quantiles as an aggregate, mergeable across partitions: each partition builds a
@@ -29,15 +29,6 @@ public final class Quantiles {
 
     /** The three-step aggregation behind {@link #approxQuantile}. */
     public static Aggregation<QuantileSketch> aggregation(double q) {
-        if (!(q >= 0 && q <= 1)) {
-            throw new IllegalArgumentException("a quantile must be in [0, 1], got " + q);
-        }
-        return Aggregation.of("approx_quantile_" + q, FloeType.FLOAT64, QuantileSketch::new,
-                (s, v) -> {
-                    s.add(((Number) v).doubleValue());
-                    return s;
-                },
-                QuantileSketch::merge,
-                s -> s.count() == 0 ? null : s.quantile(q));
+        return new QuantileAggregation(q);
     }
 }

@@ -2,6 +2,9 @@ package dev.floe.dataframe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
 /** Assertions the dataframe tests share. */
 final class FloeAssertions {
     private FloeAssertions() {
@@ -15,9 +18,15 @@ final class FloeAssertions {
         }
     }
 
-    /** Every Arrow buffer of every query and result has been freed. */
+    /**
+     * Every Arrow buffer of every query and result has been freed, and every allocator a query, a
+     * result or a persisted frame made under the root has been closed (an empty allocator left open
+     * holds no bytes, so counting bytes alone misses it).
+     */
     static void assertNoArrowMemory() {
         assertEquals(0, Floe.rootAllocator().getAllocatedMemory(),
                 () -> "Arrow memory still allocated:\n" + Floe.rootAllocator().toVerboseString());
+        assertEquals(List.of(), Floe.rootAllocator().getChildAllocators().stream().map(BufferAllocator::getName).sorted().toList(),
+                "allocators left open under the root");
     }
 }

@@ -34,6 +34,8 @@ class CliTest {
     @AfterEach
     void noLeaks() {
         assertEquals(0, Floe.rootAllocator().getAllocatedMemory());
+        assertEquals(java.util.List.of(), Floe.rootAllocator().getChildAllocators().stream()
+                .map(org.apache.arrow.memory.BufferAllocator::getName).toList(), "allocators left open");
     }
 
     @Test

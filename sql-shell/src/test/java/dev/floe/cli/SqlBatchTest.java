@@ -36,6 +36,8 @@ class SqlBatchTest {
     @AfterEach
     void noLeaks() {
         assertEquals(0, Floe.rootAllocator().getAllocatedMemory());
+        assertEquals(java.util.List.of(), Floe.rootAllocator().getChildAllocators().stream()
+                .map(org.apache.arrow.memory.BufferAllocator::getName).toList(), "allocators left open");
     }
 
     static Run floe(String stdin, String... args) {

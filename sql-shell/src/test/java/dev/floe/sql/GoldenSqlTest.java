@@ -36,6 +36,8 @@ class GoldenSqlTest {
     @AfterAll
     static void noLeaks() {
         assertEquals(0, Floe.rootAllocator().getAllocatedMemory(), "Arrow memory leaked");
+        assertEquals(java.util.List.of(), Floe.rootAllocator().getChildAllocators().stream()
+                .map(org.apache.arrow.memory.BufferAllocator::getName).toList(), "allocators left open");
     }
 
     static Path dataDir() {

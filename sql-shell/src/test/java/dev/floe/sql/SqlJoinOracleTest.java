@@ -62,6 +62,8 @@ class SqlJoinOracleTest {
     @AfterAll
     static void cleanUp() throws IOException {
         assertEquals(0, Floe.rootAllocator().getAllocatedMemory(), "Arrow memory leaked");
+        assertEquals(java.util.List.of(), Floe.rootAllocator().getChildAllocators().stream()
+                .map(org.apache.arrow.memory.BufferAllocator::getName).toList(), "allocators left open");
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

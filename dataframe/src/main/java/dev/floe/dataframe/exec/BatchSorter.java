@@ -15,14 +15,22 @@ final class BatchSorter {
     private BatchSorter() {
     }
 
-    static int[] order(VectorSchemaRoot batch, Schema schema, List<Sort.Key> keys, BufferAllocator allocator) {
+    /** The rows' order; {@code cancelled} is polled every 64K comparisons (a large sort takes seconds). */
+    static int[] order(VectorSchemaRoot batch, Schema schema, List<Sort.Key> keys, BufferAllocator allocator,
+            java.util.function.BooleanSupplier cancelled) {
         try (SortKeys k = new SortKeys(keys, schema, allocator)) {
             k.evaluate(batch);
             int[] rows = new int[batch.getRowCount()];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = i;
             }
-            IntArrays.mergeSort(rows, (a, b) -> k.compare(a, k, b));
+            int[] comparisons = {0};
+            IntArrays.mergeSort(rows, (a, b) -> {
+                if ((++comparisons[0] & 0xFFFF) == 0) {
+                    PartitionPipeline.checkCancelled(cancelled);
+                }
+                return k.compare(a, k, b);
+            });
             return rows;
         }
     }

@@ -28,11 +28,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 record Combiner(Scheduler scheduler, int buckets, long splitOutGroups) implements Serializable {
 
-    Object combine(List<Object> inputs) {
+    /** Merges partial states; {@code cancelled} is polled between merges. */
+    Object combine(List<Object> inputs, java.util.function.BooleanSupplier cancelled) {
         boolean partitioned = inputs.stream().anyMatch(i -> i instanceof PartitionedState);
         if (!partitioned) {
             AggregateState first = (AggregateState) inputs.get(0);
             for (int i = 1; i < inputs.size(); i++) {
+                PartitionPipeline.checkCancelled(cancelled);
                 first.merge((AggregateState) inputs.get(i));
             }
             if (first.groupCount() > splitOutGroups && !first.layout().keyTypes().isEmpty()) {
@@ -52,6 +54,7 @@ record Combiner(Scheduler scheduler, int buckets, long splitOutGroups) implement
             graph.add(key, List.of(), (ctx, none) -> {
                 AggregateState first = parts.get(0).get(bucket);
                 for (int i = 1; i < parts.size(); i++) {
+                    PartitionPipeline.checkCancelled(cancelled);
                     first.merge(parts.get(i).get(bucket));
                 }
                 return first;

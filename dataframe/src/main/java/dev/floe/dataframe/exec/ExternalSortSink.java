@@ -34,14 +34,17 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     private long reserved;
     private final List<RunFile> runs = new ArrayList<>();
     private VectorSchemaRoot buffer;
+    private final java.util.function.BooleanSupplier cancelled;
 
     /**
      * @param work the task's allocator (the buffer, the sort's scratch)
      * @param output the query's allocator (a last run kept in memory)
      * @param pool where the last run reserves its bytes to stay in memory until it is read (else it spills)
+     * @param cancelled the task's cancel flag, polled inside the sort and between output batches
      */
     ExternalSortSink(List<Sort.Key> keys, Schema schema, long budget, SpillSpace spill, BufferAllocator work,
-            BufferAllocator output, MemoryPool pool) {
+            BufferAllocator output, MemoryPool pool, java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
         this.keys = keys;
         this.schema = schema;
         this.budget = budget;
@@ -70,10 +73,11 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     }
 
     private void spillBuffer() {
-        int[] order = BatchSorter.order(buffer, schema, keys, work);
+        int[] order = BatchSorter.order(buffer, schema, keys, work, cancelled);
         try (RunFile.Writer writer = new RunFile.Writer(spill, "sorted-run", schema.toArrow());
                 VectorSchemaRoot chunk = VectorSchemaRoot.create(schema.toArrow(), work)) {
             for (int from = 0; from < order.length; from += OUTPUT_BATCH_ROWS) {
+                PartitionPipeline.checkCancelled(cancelled);
                 int n = Math.min(OUTPUT_BATCH_ROWS, order.length - from);
                 Vectors.gather(buffer, java.util.Arrays.copyOfRange(order, from, from + n), n, chunk);
                 writer.write(chunk);
@@ -92,10 +96,11 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
             return take(List.of());
         }
         reserved = buffer.getRowCount() > 0 ? bytes : 0;
-        int[] order = BatchSorter.order(buffer, schema, keys, work);
+        int[] order = BatchSorter.order(buffer, schema, keys, work, cancelled);
         List<VectorSchemaRoot> last = new ArrayList<>();
         try {
             for (int from = 0; from < order.length; from += OUTPUT_BATCH_ROWS) {
+                PartitionPipeline.checkCancelled(cancelled);
                 int n = Math.min(OUTPUT_BATCH_ROWS, order.length - from);
                 VectorSchemaRoot chunk = VectorSchemaRoot.create(schema.toArrow(), output);
                 last.add(chunk);
@@ -127,7 +132,7 @@ final class ExternalSortSink implements PartitionSink<SortedRuns> {
     static SortedRuns sortRange(List<Object> splits, int range, List<Sort.Key> keys, Schema schema, long budget,
             SpillSpace space, BufferAllocator q, MemoryPool keep, TaskContext ctx) {
         try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep)) {
+                ExternalSortSink sink = new ExternalSortSink(keys, schema, budget, space, work, q, keep, ctx::isCancelled)) {
             long rows = 0;
             for (Object o : splits) {
                 try (BatchSource source = ((SpilledBuckets) o).bucket(range).open(work)) {

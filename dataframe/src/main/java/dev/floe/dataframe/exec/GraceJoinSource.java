@@ -40,6 +40,11 @@ final class GraceJoinSource implements BatchSource {
     @Override
     public boolean next() {
         while (true) {
+            VectorSchemaRoot more = probe == null ? null : probe.more();
+            if (more != null) {
+                current = more;   // the next bounded batch of the pairs of the same left batch
+                return true;
+            }
             if (leftPiece != null && leftPiece.next()) {
                 current = probe.apply(leftPiece.batch());
                 return true;

@@ -39,15 +39,18 @@ final class HashPieces implements AutoCloseable {
 
     /**
      * Writes the rows of {@code parts} to {@code pieces} files by the second hash of {@code keys},
-     * streaming (one batch of the input and one of a piece in memory at a time, from {@code allocator}).
+     * streaming (one batch of the input and one of a piece in memory at a time, from {@code allocator});
+     * {@code cancelled} is polled per batch.
      */
     static HashPieces write(List<SpillableRows> parts, List<Expr> keys, Schema schema, boolean singleLong,
-            int pieces, SpillSpace spill, String prefix, BufferAllocator allocator) {
+            int pieces, SpillSpace spill, String prefix, BufferAllocator allocator,
+            java.util.function.BooleanSupplier cancelled) {
         Cutter cutter = new Cutter(keys, schema, singleLong, pieces, spill, prefix, allocator);
         try {
             for (SpillableRows part : parts) {
                 try (BatchSource source = part.open(allocator)) {
                     while (source.next()) {
+                        PartitionPipeline.checkCancelled(cancelled);
                         cutter.cut(source.batch());
                     }
                 }

@@ -5,7 +5,9 @@ import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -15,6 +17,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  * <pre>
  *   source ─► batch ─► filter ─► project ─► ... ─► sink.accept      (repeat until the source ends)
+ *                      (an operator may make several outputs of one batch: each goes on down in turn)
  *                                                  sink.result ─► the task's result
  * </pre>
  */
@@ -47,20 +50,44 @@ public final class PartitionPipeline {
         return run(source, ops, sink, cancelled, rows -> { });
     }
 
-    /** As above, telling {@code rowsOut} how many rows reached the sink, batch by batch. */
+    /**
+     * As above, telling {@code rowsOut} how many rows reached the sink, batch by batch. {@code cancelled}
+     * is polled before every batch the source gives and before every further output batch an operator
+     * makes from one input (a row-multiplying join), so a cancel stops the task within one bounded batch.
+     */
     public static <R> R run(BatchSource source, List<RowOperator> ops, PartitionSink<R> sink, BooleanSupplier cancelled,
-            java.util.function.LongConsumer rowsOut) {
+            LongConsumer rowsOut) {
         while (!sink.isSatisfied() && source.next()) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("query cancelled");
-            }
-            VectorSchemaRoot batch = source.batch();
-            for (RowOperator op : ops) {
-                batch = op.apply(batch);
-            }
-            sink.accept(batch);
-            rowsOut.accept(batch.getRowCount());
+            checkCancelled(cancelled);
+            push(source.batch(), ops, 0, sink, cancelled, rowsOut);
         }
         return sink.result();
+    }
+
+    /** Runs {@code batch} through operators {@code from..} into the sink, with every output each one makes of it. */
+    private static void push(VectorSchemaRoot batch, List<RowOperator> ops, int from, PartitionSink<?> sink,
+            BooleanSupplier cancelled, LongConsumer rowsOut) {
+        if (from == ops.size()) {
+            sink.accept(batch);
+            rowsOut.accept(batch.getRowCount());
+            return;
+        }
+        RowOperator op = ops.get(from);
+        VectorSchemaRoot out = op.apply(batch);
+        while (out != null) {
+            push(out, ops, from + 1, sink, cancelled, rowsOut);
+            if (sink.isSatisfied()) {
+                return;
+            }
+            checkCancelled(cancelled);
+            out = op.more();
+        }
+    }
+
+    /** @throws CancellationException if the query was cancelled (or another of its tasks failed) */
+    static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("query cancelled");
+        }
     }
 }

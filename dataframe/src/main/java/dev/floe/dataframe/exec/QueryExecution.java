@@ -47,21 +47,26 @@ public final class QueryExecution {
 
     /**
      * Computes every partition and moves its batches into {@code target} (an allocator that outlives the
-     * query): for {@code persist()}.
+     * query): for {@code persist()}. The result owns {@code target}; if the query fails or is
+     * cancelled, {@code target} is closed here.
      */
     public static PersistedData persist(LogicalPlan plan, ExecutionOptions options, BufferAllocator root,
             BufferAllocator target) {
         long id = IDS.incrementAndGet();
-        return start(options, root, id, p -> p.persist(plan),
-                (data, p, nanos, c) -> {
-                    try {
-                        return data.moveTo(target, true, metrics(p, nanos, c));
-                    } catch (RuntimeException e) {
-                        data.close();
-                        target.close();
-                        throw e;
-                    }
-                }, PersistedData.class).get();
+        try {
+            return start(options, root, id, p -> p.persist(plan),
+                    (data, p, nanos, c) -> {
+                        try {
+                            return data.moveTo(target, true, metrics(p, nanos, c));
+                        } catch (RuntimeException e) {
+                            data.close();
+                            throw e;
+                        }
+                    }, PersistedData.class).get();
+        } catch (RuntimeException e) {
+            target.close();   // failed, cancelled or not started: nothing was moved into it
+            throw e;
+        }
     }
 
     /** Writes the frame (see {@link QueryPlanner#write}); returns the rows written and what the query read. */

@@ -68,6 +68,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *                            (a bucket too large for the join budget: grace join, piece by piece from disk)
  *   Sort:  sample keys ──► range bounds ──► cut every partition into key ranges ──► sort each range
  *          (sorted runs on disk past the sort budget) ──► its reader merges the runs as it reads
+ *          (lowered by {@link SortLowering}, as is ORDER BY ... LIMIT)
  * </pre>
  *
  * <p>Column pruning happens on the way down: each node is lowered with the set of columns its consumer
@@ -91,9 +92,8 @@ public final class QueryPlanner {
     private final List<String> notes = new ArrayList<>();
     private final SpillOptions spillOptions;
     private final SpillSpace spill;
-    private final List<String> sortTasks = new ArrayList<>();
     private final List<String> shuffleTasks = new ArrayList<>();
-    private final MemoryPool sortPool;
+    private final SortLowering sorts;
     private final MemoryPool shufflePool;
     private PartitionedOutput pendingOutput;
     private int nextStage;
@@ -108,7 +108,8 @@ public final class QueryPlanner {
         this.queryAllocator = queryAllocator;
         this.spillOptions = effectiveBudgets(options);
         this.spill = new SpillSpace(options.spill().directory());
-        this.sortPool = new MemoryPool(spillOptions.sortMemoryBudget());
+        this.sorts = new SortLowering(this, queryAllocator, spill, spillOptions.sortMemoryBudget(),
+                new MemoryPool(spillOptions.sortMemoryBudget()));
         this.shufflePool = new MemoryPool(spillOptions.joinMemoryBudget());
     }
 
@@ -137,7 +138,7 @@ public final class QueryPlanner {
 
     /** The keys of the tasks that sort one range each (their outputs are read through a merge). */
     public List<String> sortTasks() {
-        return List.copyOf(sortTasks);
+        return sorts.sortTasks();
     }
 
     /** The keys of the map tasks of shuffle joins (outputs read by every bucket of the join). */
@@ -185,7 +186,7 @@ public final class QueryPlanner {
             BufferAllocator allocator = resultParent.newChildAllocator(resultName, 0, Long.MAX_VALUE);
             VectorSchemaRoot out = null;
             try {
-                out = concat(inputs, schema, allocator);
+                out = concat(inputs, schema, allocator, ctx::isCancelled);
                 return new Table(schema, out, allocator);
             } catch (RuntimeException e) {
                 if (out != null) {
@@ -345,7 +346,7 @@ public final class QueryPlanner {
             return lowerAggregate(a);
         }
         if (node instanceof Sort s) {
-            return lowerSort(s, needed);
+            return sorts.lowerSort(s, needed);
         }
         if (node instanceof Limit l) {
             return lowerLimit(l, needed);
@@ -460,7 +461,7 @@ public final class QueryPlanner {
                 }
                 String key = "combine-" + id + "-" + depth + "-" + next.size();
                 Combiner c = combiner;
-                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> c.combine(inputs), "combine", ""));
+                graph.add(new Task(key, List.copyOf(group), (ctx, inputs) -> c.combine(inputs, ctx::isCancelled), "combine", ""));
                 next.add(key);
             }
             level = next;
@@ -468,105 +469,9 @@ public final class QueryPlanner {
         return level.isEmpty() ? null : level.get(0);
     }
 
-    /**
-     * A full sort, range-partitioned as Dask's and Spark's are, one output partition per input
-     * partition, in range order:
-     *
-     * <pre>
-     *   sample-i:  partition i ─► a uniform sample of its sort keys ─┐
-     *   bounds:    the samples ─► ranges-1 boundary keys  ◄──────────┘
-     *   split-i:   partition i (again) ─► its rows cut into the ranges (spilling past the budget)
-     *   sort-r:    range r of every split ─► sorted runs (in memory, or on disk past the budget)
-     *   consumer:  reads sort-r through a streaming k-way merge of its runs
-     * </pre>
-     *
-     * The input pipeline runs twice (once for the sample, once to split), as Dask's sort reads its input
-     * twice; a single partition skips the sampling and the split.
-     */
-    private Stage lowerSort(Sort s, Set<String> needed) {
-        Set<String> refs = new LinkedHashSet<>();
-        s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
-        Stage in = lower(s.input(), union(needed, refs));
-        Schema schema = in.schema();
-        List<Sort.Key> keys = s.keys();
-        int ranges = in.partitions().size();
-        int id = nextStage++;
-        if (ranges == 0) {
-            return in;
-        }
-        BufferAllocator q = queryAllocator;
-        SpillSpace space = spill;
-        long budget = spillOptions.sortMemoryBudget();
-        MemoryPool keep = sortPool;
-        List<PartitionPlan> out = new ArrayList<>();
-        if (ranges == 1) {
-            PartitionPlan p = in.partitions().get(0);
-            String key = "sort-" + id;
-            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
-                    new ExternalSortSink(keys, schema, budget, space, alloc, q, keep)), "sort", describe(p)));
-            sortTasks.add(key);
-            return new Stage(List.of(PartitionPlan.of(new Source.Sorted(key))), schema);
-        }
-        int sampleSize = Math.min(10_000, 100 + 20 * ranges);
-        Stage keyed = keyColumnsOnly(s.input(), refs, in);
-        Schema keyedSchema = keyed.schema();
-        List<String> samples = new ArrayList<>();
-        for (int i = 0; i < ranges; i++) {
-            PartitionPlan p = keyed.partitions().get(i);
-            long seed = i;
-            String key = key("sample", id, i);
-            graph.add(new Task(key, p.dependencies(), partitionTask(p, alloc ->
-                    new KeySampleSink(keys, keyedSchema, sampleSize, seed, alloc)), "sample", describe(p)));
-            samples.add(key);
-        }
-        note("sample-" + id, keyed, "sample " + sampleSize + " sort keys");
-        String bounds = "bounds-" + id;
-        graph.add(new Task(bounds, samples, (ctx, inputs) -> {
-            List<KeySampleSink.Sample> all = new ArrayList<>();
-            inputs.forEach(o -> all.add((KeySampleSink.Sample) o));
-            return RangeBounds.choose(all, ranges, keys);
-        }, "bounds", ranges + " ranges"));
-        List<String> splits = new ArrayList<>();
-        for (int i = 0; i < ranges; i++) {
-            PartitionPlan p = in.partitions().get(i);
-            String key = key("split", id, i);
-            List<String> deps = new ArrayList<>(p.dependencies());
-            deps.add(bounds);
-            graph.add(new Task(key, deps, partitionTask(p, List.of(bounds), (alloc, byKey) -> new RangeSink(keys, schema,
-                    (RangeBounds) byKey.get(bounds), ranges, budget, space, keep, alloc, q)), "split", describe(p)));
-            splits.add(key);
-        }
-        note("split-" + id, in, "cut into " + ranges + " key ranges");
-        for (int r = 0; r < ranges; r++) {
-            int range = r;
-            String key = key("sort", id, r);
-            graph.add(new Task(key, splits, (ctx, inputs) -> ExternalSortSink.sortRange(inputs, range, keys, schema, budget, space, q, keep, ctx),
-                    "sort", "range " + r));
-            sortTasks.add(key);
-            out.add(PartitionPlan.of(new Source.Sorted(key)));
-        }
-        return new Stage(out, schema);
-    }
-
-    /**
-     * The sort's input again, reading only the key columns, for the sample — when its partitions are
-     * plain pipelines from a scan (lowering them again adds no task); otherwise {@code in} itself.
-     */
-    private Stage keyColumnsOnly(LogicalPlan input, Set<String> keyColumns, Stage in) {
-        if (in.partitions().stream().anyMatch(p -> !p.dependencies().isEmpty())) {
-            return in;
-        }
-        int counted = inputPartitions;
-        Stage keyed = lower(input, keyColumns);
-        inputPartitions = counted;
-        boolean same = keyed.partitions().size() == in.partitions().size()
-                && keyed.partitions().stream().allMatch(p -> p.dependencies().isEmpty());
-        return same ? keyed : in;
-    }
-
     private Stage lowerLimit(Limit l, Set<String> needed) {
         if (l.input() instanceof Sort s && l.limit() + l.offset() < Integer.MAX_VALUE) {
-            return lowerTopK(s, l, needed);
+            return sorts.lowerTopK(s, l, needed);
         }
         Stage in = lower(l.input(), needed);
         long keep = l.limit() + l.offset();
@@ -599,54 +504,6 @@ public final class QueryPlanner {
             }
         }, "limit", ""));
         return single(key, schema);
-    }
-
-    /**
-     * ORDER BY ... LIMIT k: each partition keeps only its own first k rows in sort order (a task per
-     * partition, so no task holds more than one partition and k rows of each other), then one task
-     * sorts those candidates and takes the limit — nlargest/nsmallest.
-     */
-    private Stage lowerTopK(Sort s, Limit l, Set<String> needed) {
-        Set<String> refs = new LinkedHashSet<>();
-        s.keys().forEach(k -> refs.addAll(ExprTrees.columns(k.expr())));
-        Stage in = lower(s.input(), union(needed, refs));
-        List<String> parts = materialize(in);
-        Schema schema = in.schema();
-        BufferAllocator q = queryAllocator;
-        List<Sort.Key> keys = s.keys();
-        long k = l.limit() + l.offset();
-        int id = nextStage++;
-        List<String> tops = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            String key = key("topk", id, i);
-            graph.add(new Task(key, List.of(parts.get(i)), (ctx, inputs) -> sortedPrefix(inputs, schema, keys, 0, k, q, ctx),
-                    "topk", ""));
-            tops.add(key);
-        }
-        String merge = "topk-merge-" + id;
-        graph.add(new Task(merge, tops, (ctx, inputs) -> sortedPrefix(inputs, schema, keys, l.offset(), l.limit(), q, ctx),
-                "topk-merge", ""));
-        return single(merge, schema);
-    }
-
-    /** Rows {@code from .. from+count} in sort order of all the inputs' rows. */
-    private static RowBatches sortedPrefix(List<Object> inputs, Schema schema, List<Sort.Key> keys, long from, long count,
-            BufferAllocator q, TaskContext ctx) {
-        try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                VectorSchemaRoot all = concat(inputs, schema, work)) {
-            int[] order = BatchSorter.order(all, schema, keys, work);
-            int start = (int) Math.min(from, order.length);
-            int n = (int) Math.min(count, order.length - start);
-            int[] rows = java.util.Arrays.copyOfRange(order, start, start + n);
-            VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), q);
-            try {
-                Vectors.gather(all, rows, rows.length, out);
-                return RowBatches.of(out);
-            } catch (RuntimeException e) {
-                out.close();
-                throw e;
-            }
-        }
     }
 
     private Stage lowerUnion(Union u) {
@@ -750,7 +607,7 @@ public final class QueryPlanner {
                     LOG.debug("{}: build side of {} bytes is over the join budget of {}: grace join in {} pieces",
                             ctx.key(), bytes, budget, pieces);
                     return HashPieces.write(parts, spec.rightKeys(), spec.right(), spec.singleLongKey(), pieces, space,
-                            "join-right-" + bucket, work);
+                            "join-right-" + bucket, work, ctx::isCancelled);
                 }
                 try (BatchSource rows = SpillableRows.concat(parts, work)) {
                     return JoinBuild.build(rows, spec, q);
@@ -789,11 +646,12 @@ public final class QueryPlanner {
                 try (BufferAllocator work = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE)) {
                     if (built instanceof HashPieces pieces) {
                         return HashPieces.write(parts, spec.leftKeys(), spec.left(), spec.singleLongKey(),
-                                pieces.pieces(), space, "join-left-" + bucket, work);
+                                pieces.pieces(), space, "join-left-" + bucket, work, ctx::isCancelled);
                     }
                     RowBatches rows = new RowBatches();
                     try (BatchSource source = SpillableRows.concat(parts, work)) {
                         while (source.next()) {
+                            ctx.checkCancelled();
                             if (source.batch().getRowCount() > 0) {
                                 rows.add(Vectors.copy(source.batch(), spec.left().toArrow(), q));
                             }
@@ -841,6 +699,27 @@ public final class QueryPlanner {
         return bytes;
     }
 
+    /**
+     * {@code input} lowered again (for a second reading of the same scan, as the sort's sample does),
+     * not counted again in {@link #inputPartitions()}.
+     */
+    Stage lowerUncounted(LogicalPlan input, Set<String> needed) {
+        int counted = inputPartitions;
+        Stage again = lower(input, needed);
+        inputPartitions = counted;
+        return again;
+    }
+
+    /** Adds a task to the query's graph (for the lowerings that live in classes of their own). */
+    void add(Task task) {
+        graph.add(task);
+    }
+
+    /** A new stage id: names a family of tasks. */
+    int nextStageId() {
+        return nextStage++;
+    }
+
     // ---------------------------------------------------------------- tasks
 
     /** One task per partition that is not already a task's plain output; returns their keys in order. */
@@ -877,24 +756,24 @@ public final class QueryPlanner {
     }
 
     /** Makes a sink from the task's allocator. */
-    private interface SinkFactory<R> extends java.io.Serializable {
+    interface SinkFactory<R> extends java.io.Serializable {
         PartitionSink<R> create(BufferAllocator taskAllocator);
     }
 
-    /** Makes a sink from the task's allocator and the task's inputs by key. */
-    private interface InputSinkFactory<R> extends java.io.Serializable {
-        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs);
+    /** Makes a sink from the task's allocator, the task's inputs by key and the task (its cancel flag). */
+    interface InputSinkFactory<R> extends java.io.Serializable {
+        PartitionSink<R> create(BufferAllocator taskAllocator, Map<String, Object> inputs, TaskContext ctx);
     }
 
-    private <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
-        return partitionTask(plan, List.of(), (alloc, inputs) -> sinks.create(alloc));
+    <R> TaskFunction partitionTask(PartitionPlan plan, SinkFactory<R> sinks) {
+        return partitionTask(plan, List.of(), (alloc, inputs, ctx) -> sinks.create(alloc));
     }
 
     /**
      * A task running {@code plan} into a sink; the task's dependencies are the plan's, then any more
      * the sink reads (in that order).
      */
-    private <R> TaskFunction partitionTask(PartitionPlan plan, List<String> extra, InputSinkFactory<R> sinks) {
+    <R> TaskFunction partitionTask(PartitionPlan plan, List<String> extra, InputSinkFactory<R> sinks) {
         List<String> deps = new ArrayList<>(plan.dependencies());
         deps.addAll(extra);
         BufferAllocator q = queryAllocator;
@@ -905,14 +784,14 @@ public final class QueryPlanner {
                 byKey.put(deps.get(i), inputs.get(i));
             }
             try (BufferAllocator allocator = q.newChildAllocator(ctx.key(), 0, Long.MAX_VALUE);
-                    PartitionSink<R> sink = sinks.create(allocator, byKey)) {
+                    PartitionSink<R> sink = sinks.create(allocator, byKey, ctx)) {
                 return PartitionRunner.run(plan, byKey, ctx, allocator, sink, c);
             }
         };
     }
 
     /** Records what one family of per-partition tasks runs, for {@code explain()}. */
-    private void note(String family, Stage in, String sink) {
+    void note(String family, Stage in, String sink) {
         List<String> pipelines = in.partitions().stream().map(PartitionPlan::pipeline).distinct().toList();
         String pipeline = pipelines.size() == 1 ? pipelines.get(0) : pipelines.get(0) + " (and " + (pipelines.size() - 1) + " more shapes)";
         notes.add(family + "-* (" + in.partitions().size() + " tasks, one per partition): " + pipeline + " -> " + sink);
@@ -922,11 +801,11 @@ public final class QueryPlanner {
         return new Stage(in.partitions().stream().map(p -> p.then(step)).toList(), out);
     }
 
-    private static Stage single(String taskKey, Schema schema) {
+    static Stage single(String taskKey, Schema schema) {
         return new Stage(List.of(PartitionPlan.of(new Source.TaskOutput(taskKey, -1))), schema);
     }
 
-    private static Set<String> union(Set<String> needed, Set<String> more) {
+    static Set<String> union(Set<String> needed, Set<String> more) {
         if (needed == null) {
             return null;
         }
@@ -935,19 +814,20 @@ public final class QueryPlanner {
         return out;
     }
 
-    private static String key(String kind, int stage, int partition) {
+    static String key(String kind, int stage, int partition) {
         return String.format("%s-%d-%05d", kind, stage, partition);
     }
 
-    private static String describe(PartitionPlan p) {
+    static String describe(PartitionPlan p) {
         return p.source().describe();
     }
 
     /**
      * All rows of the given {@link RowBatches} (or {@link SortedRuns}, merged), in order, copied into
-     * one new batch.
+     * one new batch; {@code cancelled} is polled per batch (a merge of many runs takes a while).
      */
-    static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator) {
+    static VectorSchemaRoot concat(List<Object> parts, Schema schema, BufferAllocator allocator,
+            java.util.function.BooleanSupplier cancelled) {
         VectorSchemaRoot out = VectorSchemaRoot.create(schema.toArrow(), allocator);
         try {
             out.allocateNew();
@@ -956,12 +836,14 @@ public final class QueryPlanner {
                     try (BufferAllocator merge = allocator.newChildAllocator("merge", 0, Long.MAX_VALUE);
                             BatchSource source = runs.open(merge)) {
                         while (source.next()) {
+                            PartitionPipeline.checkCancelled(cancelled);
                             Vectors.append(source.batch(), out);
                         }
                     }
                     continue;
                 }
                 for (VectorSchemaRoot batch : ((RowBatches) part).batches()) {
+                    PartitionPipeline.checkCancelled(cancelled);
                     Vectors.append(batch, out);
                 }
             }

@@ -48,10 +48,10 @@ class CombinerTest {
             List<Object> level1 = new ArrayList<>();
             for (int part = 0; part < 4; part++) {
                 level1.add(combiner.combine(List.of(state(a, part * 6000L, part * 6000L + 3000),
-                        state(a, part * 6000L + 3000, part * 6000L + 6000))));
+                        state(a, part * 6000L + 3000, part * 6000L + 6000)), () -> false));
             }
             level1.forEach(s -> assertInstanceOf(PartitionedState.class, s));
-            Object top = combiner.combine(level1);
+            Object top = combiner.combine(level1, () -> false);
             assertInstanceOf(PartitionedState.class, top);
             Schema schema = Schema.of(new Field("k", FloeType.INT64), new Field("n", FloeType.INT64),
                     new Field("s", FloeType.INT64));

@@ -17,7 +17,8 @@ import java.util.List;
  * states anywhere — a plain serialisable value.
  */
 public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions,
-        List<FloeType> inputTypes, List<String> descriptions, List<Aggregation<?>> customs) implements Serializable {
+        List<FloeType> inputTypes, List<String> descriptions, List<Aggregation<?>> customs, List<String> inputs)
+        implements Serializable {
 
     /** A layout of built-in aggregates only. */
     public AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions, List<FloeType> inputTypes,
@@ -25,7 +26,18 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
         this(keyTypes, functions, inputTypes, descriptions, java.util.Collections.nCopies(functions.size(), null));
     }
 
+    /** A layout whose aggregates' inputs are not known (no sharing of state between aggregates). */
+    public AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> functions, List<FloeType> inputTypes,
+            List<String> descriptions, List<Aggregation<?>> customs) {
+        this(keyTypes, functions, inputTypes, descriptions, customs, java.util.Collections.nCopies(functions.size(), null));
+    }
+
+    /**
+     * {@code inputs}: each aggregate's input expression as SQL text (null for count(*) or unknown):
+     * aggregates over the same input may share state ({@link #sharedWith}).
+     */
     public AggregateLayout {
+        inputs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(requireNonNull(inputs, "inputs is null")));
         customs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(requireNonNull(customs, "customs is null")));
         keyTypes = List.copyOf(requireNonNull(keyTypes, "keyTypes is null"));
         functions = List.copyOf(requireNonNull(functions, "functions is null"));
@@ -39,7 +51,26 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
                 .toList();
         return new AggregateLayout(keyTypes, calls.stream().map(AggregateCall::function).toList(), inputTypes,
                 calls.stream().map(AggregateCall::toSql).toList(),
-                calls.stream().<Aggregation<?>>map(AggregateCall::custom).collect(java.util.stream.Collectors.toList()));
+                calls.stream().<Aggregation<?>>map(AggregateCall::custom).collect(java.util.stream.Collectors.toList()),
+                calls.stream().map(c -> c.input() == null ? null : c.input().toSql())
+                        .collect(java.util.stream.Collectors.toList()));
+    }
+
+    /**
+     * For aggregate {@code i}, the index of an earlier aggregate whose state it reads instead of keeping
+     * its own, or -1: a quantile of an input an earlier quantile already sketches.
+     */
+    int sharedWith(int i) {
+        if (!(customs.get(i) instanceof QuantileAggregation) || inputs.get(i) == null) {
+            return -1;
+        }
+        for (int j = 0; j < i; j++) {
+            if (customs.get(j) instanceof QuantileAggregation && inputs.get(i).equals(inputs.get(j))
+                    && inputTypes.get(i) == inputTypes.get(j)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     public GroupTable newGroupTable() {
@@ -77,7 +108,9 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
             case FIRST -> new FirstLastAccumulator(false, in);
             case LAST -> new FirstLastAccumulator(true, in);
             case NUNIQUE -> new CountDistinctAccumulator();
-            case CUSTOM -> new CustomAccumulator<>(customs.get(i));
+            case CUSTOM -> customs.get(i) instanceof QuantileAggregation qa && in.isNumeric()
+                    ? new QuantileAccumulator(qa.q(), in == FloeType.FLOAT64)
+                    : new CustomAccumulator<>(customs.get(i));
         };
     }
 

@@ -30,6 +30,11 @@ public final class AggregateState implements Serializable {
         this.accumulators = new Accumulator[layout.functions().size()];
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i] = layout.newAccumulator(i);
+            int owner = layout.sharedWith(i);
+            if (owner >= 0 && accumulators[owner] instanceof QuantileAccumulator o
+                    && accumulators[i] instanceof QuantileAccumulator mine && o.sameInputKind(mine)) {
+                accumulators[i] = o.reading(((QuantileAggregation) layout.customs().get(i)).q());
+            }
         }
         resize();
     }
