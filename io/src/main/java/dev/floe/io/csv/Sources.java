@@ -130,6 +130,12 @@ public final class Sources {
         }
     }
 
+    /** One byte of {@code in} through its {@code read(byte[], int, int)}, or -1 at its end. */
+    private static int readOne(InputStream in) throws IOException {
+        byte[] one = new byte[1];
+        return in.read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
+    }
+
     /**
      * A decompressing stream whose codec errors (a truncated or corrupt stream) name the file, the codec and how
      * far it got, and say what to do.
@@ -147,8 +153,7 @@ public final class Sources {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
+            return readOne(this);
         }
 
         @Override
@@ -196,8 +201,7 @@ public final class Sources {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
+            return readOne(this);
         }
 
         @Override
