@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.floe.expressions.AggregateCall;
 import dev.floe.expressions.Binary;
+import dev.floe.expressions.ColumnNames;
 import dev.floe.expressions.BinaryOp;
 import dev.floe.expressions.TypeChecker;
 import dev.floe.expressions.Column;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  *
  * <p>Result columns are named by the alias, else by the column's name in its source for a column reference
  * ({@code b.name} is {@code name}), else {@link Expr#outputName()} ({@code avg(value)}); a name that repeats
- * gets {@code _1}, {@code _2}, ... ({@link ResultNames}), as DuckDB names a subquery's columns.
+ * gets {@code _1}, {@code _2}, ... ({@link ColumnNames}), as DuckDB names a subquery's columns.
  *
  * <p>Grouping. A GROUP BY entry that is a bare name equal to a select-list alias, or a position
  * ({@code GROUP BY 1}), stands for that select item's expression; the key column takes the alias of the
@@ -661,9 +662,9 @@ public final class SqlPlanner {
         return item.alias() == null && item.expr() instanceof Column c ? from.sourceName(c.name()) : item.outputName();
     }
 
-    /** {@code outputs} with repeated names made unique ({@link ResultNames}). */
+    /** {@code outputs} with repeated names made unique ({@link ColumnNames}). */
     private static List<Output> uniqueNames(List<Output> outputs) {
-        List<String> names = ResultNames.unique(outputs.stream().map(Output::name).toList());
+        List<String> names = ColumnNames.unique(outputs.stream().map(Output::name).toList());
         List<Output> out = new ArrayList<>(outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             Output o = outputs.get(i);

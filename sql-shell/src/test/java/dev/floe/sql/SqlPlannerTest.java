@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.floe.dataframe.DataFrame;
 import dev.floe.dataframe.Floe;
 import dev.floe.dataframe.SortKey;
+import dev.floe.expressions.ColumnNames;
 import dev.floe.expressions.PlanException;
 import dev.floe.io.CsvOptions;
 import java.io.IOException;
@@ -143,7 +144,7 @@ class SqlPlannerTest {
             String select = java.util.Arrays.stream(names).map(n -> "value AS " + n)
                     .collect(java.util.stream.Collectors.joining(", "));
             assertEquals(read, SqlPlanner.plan("SELECT " + select + " FROM '" + path + "'").columns(), header);
-            assertEquals(read, ResultNames.unique(java.util.List.of(names)), header);
+            assertEquals(read, ColumnNames.unique(java.util.List.of(names)), header);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.floe.io.csv;
 
+import dev.floe.expressions.ColumnNames;
 import dev.floe.expressions.Field;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.PlanException;
@@ -245,21 +246,13 @@ public final class SchemaInference {
         throw new FloeIOException(sb.toString());
     }
 
-    /** Blank names become {@code column<i>}; a repeated name gets {@code _1}, {@code _2}, ... */
+    /** Blank names become {@code column<i>}, then repeated names are renamed ({@link ColumnNames}). */
     static List<String> cleanNames(List<String> header) {
         List<String> names = new ArrayList<>(header.size());
-        Set<String> seen = new HashSet<>(header);
-        Set<String> used = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).isBlank() ? "column" + i : header.get(i);
-            String unique = name;
-            for (int k = 1; used.contains(unique) || (!unique.equals(name) && seen.contains(unique)); k++) {
-                unique = name + "_" + k;
-            }
-            used.add(unique);
-            names.add(unique);
+            names.add(header.get(i).isBlank() ? "column" + i : header.get(i));
         }
-        return names;
+        return ColumnNames.unique(names);
     }
 
     private static void checkDeclared(List<String> names, CsvOptions options) {
