@@ -1,7 +1,6 @@
 package dev.floe.dataframe;
 
 import static dev.floe.dataframe.FloeAssertions.assertClose;
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.max;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,23 +35,13 @@ class AggregationMatrixTest {
     @TempDir
     static Path dir;
     private static TimeseriesOracle oracle;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir, SPEC);
         oracle = new TimeseriesOracle(SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     static Stream<Arguments> cases() {
@@ -81,7 +69,7 @@ class AggregationMatrixTest {
             a[4] += r.xMicros();
         }
         DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp"))
-                .withScheduler(synchronous ? Scheduler.synchronous() : pool).splitEvery(splitEvery);
+                .withScheduler(synchronous ? Scheduler.synchronous() : pool.scheduler()).splitEvery(splitEvery);
         if (partitions == 1) {
             df = df.repartition(1);
         } else if (partitions == 17) {
@@ -115,7 +103,7 @@ class AggregationMatrixTest {
             a[1] += r.valueMicros();
         }
         DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp"))
-                .withScheduler(pool).repartition(9);
+                .withScheduler(pool.scheduler()).repartition(9);
         df = df.withOptions(df.options().withSplitEvery(splitEvery).withSplitOutGroups(splitOutGroups)
                 .withShufflePartitions(4));
         try (Table t = df.groupBy("id", "name").agg(countStar().as("n"), sum("value").as("s")).compute()) {

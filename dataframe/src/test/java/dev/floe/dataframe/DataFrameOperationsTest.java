@@ -1,7 +1,6 @@
 package dev.floe.dataframe;
 
 import static dev.floe.dataframe.FloeAssertions.assertClose;
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.countStar;
@@ -16,15 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Temporal;
 import dev.floe.io.CsvOptions;
-import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.TimeseriesGenerator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,29 +34,19 @@ class DataFrameOperationsTest {
     static Path dir;
     private static String glob;
     private static TimeseriesOracle oracle;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir, SPEC);
         glob = dir.resolve("*.csv").toString();
         oracle = new TimeseriesOracle(SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame frame(long blockSize, int splitEvery) {
         return Floe.readCsv(glob, CsvOptions.parseDates("timestamp").withBlockSize(blockSize))
-                .splitEvery(splitEvery).withScheduler(pool);
+                .splitEvery(splitEvery).withScheduler(pool.scheduler());
     }
 
     /** Per name, over rows with value > 0.25: count, sum(id), min(x), max(x), mean(x). */

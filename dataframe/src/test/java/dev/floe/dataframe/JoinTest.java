@@ -1,13 +1,11 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.floe.dataframe.plan.JoinType;
 import dev.floe.io.CsvOptions;
-import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.CsvFixtures;
 import dev.floe.testdata.TimeseriesGenerator;
 import java.nio.file.Path;
@@ -16,9 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +32,8 @@ class JoinTest {
     @TempDir
     static Path dir;
     private static TimeseriesOracle oracle;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
@@ -54,22 +52,11 @@ class JoinTest {
         names.append(",999\n");
         CsvFixtures.writeFile(dir.resolve("names"), "names.csv", names.toString());
         oracle = new TimeseriesOracle(SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame left(long blockSize) {
         return Floe.readCsv(dir.resolve("ts/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(blockSize))
-                .withScheduler(pool).select("name", "id");
+                .withScheduler(pool.scheduler()).select("name", "id");
     }
 
     private static DataFrame names(long blockSize) {
@@ -134,7 +121,7 @@ class JoinTest {
         CsvFixtures.writeFile(dir.resolve("a"), "a.csv", "k,v\n1,a\n,b\n2,c\n2,d\n");
         CsvFixtures.writeFile(dir.resolve("b"), "b.csv", "k,v\n2,x\n,y\n3,z\n");
         DataFrame a = Floe.readCsv(dir.resolve("a/*.csv").toString(), CsvOptions.defaults().withBlockSize(block))
-                .withScheduler(pool);
+                .withScheduler(pool.scheduler());
         DataFrame b = Floe.readCsv(dir.resolve("b/*.csv").toString(), CsvOptions.defaults().withBlockSize(block));
         if (block < 100) {
             a = a.withOptions(a.options().withBroadcastThreshold(0).withShufflePartitions(2));

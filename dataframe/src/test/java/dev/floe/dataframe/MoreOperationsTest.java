@@ -1,6 +1,5 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.countStar;
@@ -23,10 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Union, distinct, repartition, persist, drop/rename, async cancel, memory limits, NULL semantics. */
@@ -36,28 +34,18 @@ class MoreOperationsTest {
     @TempDir
     static Path dir;
     private static TimeseriesOracle oracle;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir.resolve("ts"), SPEC);
         oracle = new TimeseriesOracle(SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame ts(long blockSize) {
         return Floe.readCsv(dir.resolve("ts/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(blockSize))
-                .withScheduler(pool);
+                .withScheduler(pool.scheduler());
     }
 
     @Test
@@ -177,7 +165,7 @@ class MoreOperationsTest {
     void nullSemanticsOfAggregates() {
         CsvFixtures.writeFile(dir.resolve("nulls"), "n.csv",
                 "k,v,d\na,1,1.5\na,,NaN\nb,,\n,3,NaN\n,4,\nc,5,2.5\n");
-        DataFrame df = Floe.readCsv(dir.resolve("nulls/*.csv").toString()).withScheduler(pool);
+        DataFrame df = Floe.readCsv(dir.resolve("nulls/*.csv").toString()).withScheduler(pool.scheduler());
         try (Table t = df.groupBy("k").agg(countStar().as("rows"), count("v").as("n"), sum("v").as("s"),
                 mean("v").as("m"), min("d").as("lo"), max("d").as("hi")).sort(SortKey.asc("k")).compute()) {
             assertEquals(List.of(

@@ -1,6 +1,5 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.mean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.floe.io.CsvOptions;
 import dev.floe.scheduler.ProgressListener;
-import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.TimeseriesGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a query tells while it runs (progress) and after (profile, pictures). */
@@ -26,27 +23,18 @@ class ProgressAndProfileTest {
 
     @TempDir
     static Path dir;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir.resolve("ts"), SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame hourly() {
         return Floe.readCsv(dir.resolve("ts/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(30_000))
-                .withScheduler(pool).groupBy(col("timestamp").dt().hour().as("hour")).agg(mean("value").as("m"));
+                .withScheduler(pool.scheduler()).groupBy(col("timestamp").dt().hour().as("hour"))
+                .agg(mean("value").as("m"));
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.floe.dataframe.exec.agg.QuantileSketch;
 import dev.floe.expressions.FloeType;
 import dev.floe.io.CsvOptions;
-import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.CsvFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,12 +30,12 @@ class QuantilesTest {
 
     @TempDir
     static Path dir;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
     private static final Map<Integer, double[][]> COLUMNS = new java.util.HashMap<>();
 
     @BeforeAll
     static void generate() {
-        pool = Scheduler.create(2);
         for (int rows : new int[] {3_000, 60_000}) {
             Random random = new Random(rows);
             List<String> lines = new ArrayList<>();
@@ -64,16 +61,6 @@ class QuantilesTest {
                 }
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static double[] sorted(List<Double> values) {
@@ -119,7 +106,8 @@ class QuantilesTest {
     @CsvSource({"3000,1", "3000,3", "3000,17", "60000,1", "60000,3", "60000,17"})
     void describeQuantilesMatchTheExactOnes(int rows, int parts) {
         DataFrame df = Floe.readCsv(dir.resolve(rows + "-" + parts + "/*.csv").toString(),
-                CsvOptions.defaults().withTypes(Map.of("i", FloeType.INT64, "d", FloeType.FLOAT64))).withScheduler(pool);
+                CsvOptions.defaults().withTypes(Map.of("i", FloeType.INT64, "d", FloeType.FLOAT64)))
+                .withScheduler(pool.scheduler());
         assertEquals(parts, df.npartitions());
         try (Table t = df.describe()) {
             assertEquals(List.of("count", "mean", "std", "min", "25%", "50%", "75%", "max"), t.column("statistic"));
@@ -175,7 +163,8 @@ class QuantilesTest {
     @Test
     void approxQuantilePerGroupAndEmptyGroups() {
         DataFrame df = Floe.readCsv(dir.resolve("3000-3/*.csv").toString(),
-                CsvOptions.defaults().withTypes(Map.of("i", FloeType.INT64, "d", FloeType.FLOAT64))).withScheduler(pool);
+                CsvOptions.defaults().withTypes(Map.of("i", FloeType.INT64, "d", FloeType.FLOAT64)))
+                .withScheduler(pool.scheduler());
         try (Table t = df.groupBy(dev.floe.expressions.Expressions.col("i").eq(dev.floe.expressions.Expressions.lit(42L)).as("is42"))
                 .agg(Quantiles.approxQuantile(dev.floe.expressions.Expressions.col("i"), 0.5).as("median")).sort("is42").compute()) {
             assertEquals(List.of(false, true), t.column("is42"));
@@ -198,7 +187,7 @@ class QuantilesTest {
     void thePrimitivePathEqualsTheGenericOne(int rows, int parts) {
         DataFrame df = Floe.readCsv(dir.resolve(rows + "-" + parts + "/*.csv").toString(),
                 CsvOptions.defaults().withTypes(Map.of("i", FloeType.INT64, "d", FloeType.FLOAT64)))
-                .withOptions(ExecutionOptions.defaults().withScheduler(pool).withSplitEvery(3));
+                .withOptions(ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSplitEvery(3));
         double[] qs = {0.1, 0.5, 0.9, 0.5};
         List<dev.floe.expressions.Expr> fast = new ArrayList<>();
         List<dev.floe.expressions.Expr> generic = new ArrayList<>();

@@ -11,10 +11,9 @@ import dev.floe.testdata.TimeseriesGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,27 +25,18 @@ class StreamingTest {
     @TempDir
     static Path dir;
     private static TimeseriesOracle oracle;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir, SPEC);
         oracle = new TimeseriesOracle(SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame ts() {
-        return Floe.readCsv(dir.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp")).withScheduler(pool);
+        return Floe.readCsv(dir.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp"))
+                .withScheduler(pool.scheduler());
     }
 
     @Test
@@ -102,8 +92,8 @@ class StreamingTest {
         CsvOptions o = CsvOptions.defaults().withTypes(java.util.Map.of("x", dev.floe.expressions.FloeType.INT64));
         for (int attempt = 0; attempt < 3; attempt++) {
             RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> {
-                try (BatchStream stream = Floe.readCsv(files.resolve("a*.csv").toString(), o).withScheduler(pool)
-                        .toBatches()) {
+                try (BatchStream stream = Floe.readCsv(files.resolve("a*.csv").toString(), o)
+                        .withScheduler(pool.scheduler()).toBatches()) {
                     while (stream.next()) {
                         stream.batch().getRowCount();
                     }

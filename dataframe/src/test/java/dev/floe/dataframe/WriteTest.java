@@ -1,6 +1,5 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
 import static dev.floe.expressions.Expressions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.floe.expressions.FloeType;
 import dev.floe.io.CsvOptions;
 import dev.floe.io.write.CsvWriteOptions;
-import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.CsvFixtures;
 import dev.floe.testdata.TimeseriesGenerator;
 import java.io.IOException;
@@ -22,10 +20,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Writing frames: CSV parts, one CSV file, Arrow IPC; read back equal; a failed write leaves nothing. */
@@ -34,27 +31,17 @@ class WriteTest {
 
     @TempDir
     static Path dir;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
         TimeseriesGenerator.write(dir.resolve("in"), SPEC);
-        pool = Scheduler.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
-
-    @AfterEach
-    void noLeaks() {
-        assertNoArrowMemory();
     }
 
     private static DataFrame ts() {
         return Floe.readCsv(dir.resolve("in/*.csv").toString(), CsvOptions.parseDates("timestamp").withBlockSize(40_000))
-                .withScheduler(pool);
+                .withScheduler(pool.scheduler());
     }
 
     @Test
@@ -103,7 +90,8 @@ class WriteTest {
         }
         CsvFixtures.writeFile(dir.resolve("bad"), "bad.csv", bad.toString());
         DataFrame df = Floe.readCsv(dir.resolve("bad/*.csv").toString(),
-                CsvOptions.defaults().withTypes(Map.of("v", FloeType.INT64)).withBlockSize(2000)).withScheduler(pool);
+                CsvOptions.defaults().withTypes(Map.of("v", FloeType.INT64)).withBlockSize(2000))
+                .withScheduler(pool.scheduler());
         Path out = dir.resolve("failed");
         assertThrows(RuntimeException.class, () -> df.writeCsv(out.toString()));
         try (Stream<Path> files = Files.exists(out) ? Files.list(out) : Stream.empty()) {
