@@ -122,6 +122,12 @@ public final class CsvScanner implements AutoCloseable {
     private final int maxLineSize;
     private final int columns;
     private final int[] kinds;
+    /**
+     * Per column, which fast path {@link #parseRecord} tries on an unquoted field before the general
+     * {@link #store}: INT64, FLOAT64, TIMESTAMP, STRING, SKIP, or INFER for none. Derived from kinds, the
+     * policy and the formats by {@link #chooseFastPaths} whenever one of them changes.
+     */
+    private final int[] fastKinds;
     private final long delimiterWord;
     private final VectorSink sink;
     private boolean bound;
@@ -181,6 +187,7 @@ public final class CsvScanner implements AutoCloseable {
         this.names = requireNonNull(names, "names is null").clone();
         this.columns = names.length;
         this.kinds = new int[columns];
+        this.fastKinds = new int[columns];
         this.delimiterWord = ONES * (this.delimiter & 0xFF);
         this.quoteWord = ONES * (this.quote & 0xFF);
         this.sink = new VectorSink(columns);
@@ -198,12 +205,14 @@ public final class CsvScanner implements AutoCloseable {
         kinds[column] = kindOf(type);
         sink.bind(column, vector);
         bound = true;
+        chooseFastPaths();
     }
 
     /** Feeds every column to {@code sampler} instead of vectors. */
     public void sampleInto(TypeSampler sampler) {
         this.sampler = requireNonNull(sampler, "sampler is null");
         Arrays.fill(kinds, INFER);
+        chooseFastPaths();
     }
 
     /** Marks which columns had user-declared types (error messages differ). */
@@ -218,6 +227,7 @@ public final class CsvScanner implements AutoCloseable {
         if (policy.keepRejects() && rejects == null) {
             rejects = new ArrayList<>();
         }
+        chooseFastPaths();
     }
 
     /** A count of rejected rows shared by every reader of one dataset, so that max_rejects bounds the whole read. */
@@ -228,6 +238,17 @@ public final class CsvScanner implements AutoCloseable {
     /** The user's date and timestamp patterns. */
     public void formats(Formats formats) {
         this.formats = requireNonNull(formats, "formats is null");
+        chooseFastPaths();
+    }
+
+    /** Fills {@link #fastKinds}: no fast path when null strings are set, none for timestamps in user formats. */
+    private void chooseFastPaths() {
+        for (int c = 0; c < columns; c++) {
+            int kind = kinds[c];
+            boolean fast = fastNumbers && (kind != TIMESTAMP || formats == Formats.ISO)
+                    && (kind == INT64 || kind == FLOAT64 || kind == TIMESTAMP || kind == STRING || kind == SKIP);
+            fastKinds[c] = fast ? kind : INFER;
+        }
     }
 
     public static int kindOf(FloeType type) {
@@ -493,9 +514,26 @@ public final class CsvScanner implements AutoCloseable {
                 }
                 store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
             } else {
-                int kind = kinds[c];
-                int end = (kind == FLOAT64 || kind == INT64) && fastNumbers ? tryNumber(b, p, c, row, kind == INT64)
-                        : kind == TIMESTAMP && fastNumbers && formats == Formats.ISO ? tryTimestamp(b, p, c, row) : -1;
+                int end;
+                switch (fastKinds[c]) {
+                    case INT64:
+                        end = tryLong(b, p, c, row);
+                        break;
+                    case FLOAT64:
+                        end = tryDouble(b, p, c, row);
+                        break;
+                    case TIMESTAMP:
+                        end = tryTimestamp(b, p, c, row);
+                        break;
+                    case STRING:
+                        end = tryString(b, p, c, row);
+                        break;
+                    case SKIP:
+                        end = trySkip(b, p);
+                        break;
+                    default:
+                        end = -1;
+                }
                 if (end >= 0) {
                     p = end;
                 } else {
@@ -539,13 +577,12 @@ public final class CsvScanner implements AutoCloseable {
      * anything else (empty, long, exponent, not a number, or cut by the end of the buffer), which the
      * general path then handles. Same arithmetic as {@link ValueParsers#parseDouble}: bit-exact.
      */
-    private int tryNumber(byte[] b, int p, int c, int row, boolean integer) {
-        if (!SWAR || !integer) {
-            return tryNumberLoop(b, p, c, row, integer);
+    private int tryLong(byte[] b, int p, int c, int row) {
+        if (!SWAR) {
+            return tryNumberLoop(b, p, c, row, true);
         }
-        // eight bytes at a time: the integer part, then the fraction, each shorter than 8 digits (else the
-        // loop). Reading 8 bytes at q <= limit stays inside buf (sentinel + padding); the sentinel LF is not
-        // a digit, so nothing past the data is ever taken for one.
+        // eight bytes at a time (else the loop). Reading 8 bytes at q <= limit stays inside buf (sentinel +
+        // padding); the sentinel LF is not a digit, so nothing past the data is ever taken for one.
         int q = p;
         boolean negative = b[q] == '-';
         if (negative) {
@@ -554,33 +591,57 @@ public final class CsvScanner implements AutoCloseable {
         long w = MemoryUtil.getLong(b, q);
         int k = DigitWords.leadingDigits(w);
         if (k == 8) {
-            return tryNumberLoop(b, p, c, row, integer);
+            return tryNumberLoop(b, p, c, row, true);
+        }
+        byte t = (byte) (w >>> (k << 3)); // the byte after the digits is byte k of w: no second load
+        q += k;
+        if ((t != delimiter && t != LF && t != CR) || k == 0 || (q == limit && !eof)) {
+            return -1;
         }
         long m = DigitWords.value(w, k);
-        int digits = k;
-        q += k;
-        int fractionDigits = 0;
-        if (!integer && b[q] == '.') {
+        sink.putLong(c, row, negative ? -m : m);
+        return q;
+    }
+
+    /** {@link #tryLong} for a double: {@code [-]digits[.digits]}, each part shorter than 8 digits (else the loop). */
+    private int tryDouble(byte[] b, int p, int c, int row) {
+        if (!SWAR) {
+            return tryNumberLoop(b, p, c, row, false);
+        }
+        int q = p;
+        boolean negative = b[q] == '-';
+        if (negative) {
             q++;
-            long f = MemoryUtil.getLong(b, q);
+        }
+        long w = MemoryUtil.getLong(b, q);
+        int k = DigitWords.leadingDigits(w);
+        if (k == 8) {
+            return tryNumberLoop(b, p, c, row, false);
+        }
+        long f = 0;
+        int fractionDigits = 0;
+        byte t = (byte) (w >>> (k << 3));
+        q += k;
+        if (t == '.') {
+            q++; // at most limit: the '.' is data, not the sentinel
+            f = MemoryUtil.getLong(b, q);
             fractionDigits = DigitWords.leadingDigits(f);
             if (fractionDigits == 8) {
-                return tryNumberLoop(b, p, c, row, integer);
+                return tryNumberLoop(b, p, c, row, false);
             }
-            m = m * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
-            digits += fractionDigits;
+            t = (byte) (f >>> (fractionDigits << 3));
             q += fractionDigits;
         }
-        byte t = b[q];
+        int digits = k + fractionDigits;
         if ((t != delimiter && t != LF && t != CR) || digits == 0 || (q == limit && !eof)) {
             return -1;
         }
-        if (integer) {
-            sink.putLong(c, row, negative ? -m : m);
-        } else {
-            double v = fractionDigits == 0 ? (double) m : (double) m / ValueParsers.POW10[fractionDigits];
-            sink.putDouble(c, row, negative ? -v : v);
-        }
+        // the integer and fraction digits side by side in one word when they fit (bytes above are ignored)
+        long m = digits <= 8 ? DigitWords.value8((w & ((1L << (k << 3)) - 1)) | (f << (k << 3)), digits)
+                : DigitWords.value(w, k) * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
+        // m < 10^14 < 2^53 and fractionDigits <= 7: one correctly rounded division, as Double.parseDouble
+        double v = (double) m / ValueParsers.POW10[fractionDigits];
+        sink.putDouble(c, row, negative ? -v : v);
         return q;
     }
 
@@ -623,6 +684,29 @@ public final class CsvScanner implements AutoCloseable {
             sink.putDouble(c, row, negative ? -v : v);
         }
         return q;
+    }
+
+    /**
+     * The fast path of text: an unquoted, non-empty ASCII field not cut by the end of the buffer, copied
+     * straight into the vector. Returns the field's end, or -1 for the general path (which also reports a
+     * quote inside the field, and handles NULL, non-ASCII and NEED_MORE).
+     */
+    private int tryString(byte[] b, int p, int c, int row) {
+        int e = fieldEnd(b, p);
+        if (e == p || b[e] == quote || (e == limit && !eof) || !Utf8.isAscii(b, p, e)) {
+            return -1;
+        }
+        sink.putString(c, row, b, p, e - p);
+        return e;
+    }
+
+    /** The fast path of a column no one reads: its end, or -1 for the general path (see {@link #tryString}). */
+    private int trySkip(byte[] b, int p) {
+        int e = fieldEnd(b, p);
+        if (b[e] == quote || (e == limit && !eof)) {
+            return -1;
+        }
+        return e;
     }
 
     /**

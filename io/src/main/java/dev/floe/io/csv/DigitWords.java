@@ -17,6 +17,17 @@ final class DigitWords {
         return notDigit == 0 ? 8 : Long.numberOfTrailingZeros(notDigit) >>> 3;
     }
 
+    /** The value of the word's lowest {@code k} (0-8) digit bytes; the bytes above them may be anything. */
+    static long value8(long w, int k) {
+        if (k == 0) {
+            return 0;
+        }
+        long v = (w - 0x3030303030303030L) << ((8 - k) << 3);
+        v = (v & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+        v = (v & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+        return (v & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+    }
+
     /** The value of the word's lowest {@code k} (< 8) digit bytes. */
     static long value(long w, int k) {
         if (k == 0) {
