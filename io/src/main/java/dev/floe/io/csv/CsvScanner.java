@@ -603,7 +603,11 @@ public final class CsvScanner implements AutoCloseable {
         return q;
     }
 
-    /** {@link #tryLong} for a double: {@code [-]digits[.digits]}, each part shorter than 8 digits (else the loop). */
+    /**
+     * {@link #tryLong} for a double: {@code [-]digits[.digits]}. A number of up to 8 bytes after its sign
+     * (the usual {@code 0.239390}) is one word: the point and the end are the first two non-digit bytes.
+     * A longer one takes a second word for the fraction ({@link #tryLongDouble}).
+     */
     private int tryDouble(byte[] b, int p, int c, int row) {
         if (!SWAR) {
             return tryNumberLoop(b, p, c, row, false);
@@ -614,24 +618,49 @@ public final class CsvScanner implements AutoCloseable {
             q++;
         }
         long w = MemoryUtil.getLong(b, q);
-        int k = DigitWords.leadingDigits(w);
+        long nonDigits = DigitWords.nonDigits(w);
+        int k = Long.numberOfTrailingZeros(nonDigits) >>> 3;
         if (k == 8) {
             return tryNumberLoop(b, p, c, row, false);
         }
-        long f = 0;
-        int fractionDigits = 0;
         byte t = (byte) (w >>> (k << 3));
-        q += k;
+        int fractionDigits = 0;
+        long m;
         if (t == '.') {
-            q++; // at most limit: the '.' is data, not the sentinel
-            f = MemoryUtil.getLong(b, q);
-            fractionDigits = DigitWords.leadingDigits(f);
-            if (fractionDigits == 8) {
-                return tryNumberLoop(b, p, c, row, false);
+            long rest = k == 7 ? 0 : nonDigits & (-1L << ((k + 1) << 3));
+            if (rest == 0) {
+                return tryLongDouble(b, p, q, w, k, c, row, negative);
             }
-            t = (byte) (f >>> (fractionDigits << 3));
-            q += fractionDigits;
+            int e = Long.numberOfTrailingZeros(rest) >>> 3;
+            t = (byte) (w >>> (e << 3));
+            fractionDigits = e - k - 1;
+            // drop the point: the fraction's bytes move down one byte, next to the integer digits
+            long lowMask = (1L << (k << 3)) - 1;
+            m = DigitWords.value8((w & lowMask) | ((w >>> 8) & ~lowMask), e - 1);
+            q += e;
+        } else {
+            m = DigitWords.value(w, k);
+            q += k;
         }
+        if ((t != delimiter && t != LF && t != CR) || k + fractionDigits == 0 || (q == limit && !eof)) {
+            return -1;
+        }
+        // m < 10^7 and fractionDigits <= 6: one correctly rounded division, as Double.parseDouble
+        double v = (double) m / ValueParsers.POW10[fractionDigits];
+        sink.putDouble(c, row, negative ? -v : v);
+        return q;
+    }
+
+    /** {@link #tryDouble} when the point is at {@code q + k} and the fraction runs past the first word. */
+    private int tryLongDouble(byte[] b, int p, int q, long w, int k, int c, int row, boolean negative) {
+        q += k + 1; // at most limit: the '.' is data, not the sentinel
+        long f = MemoryUtil.getLong(b, q);
+        int fractionDigits = DigitWords.leadingDigits(f);
+        if (fractionDigits == 8) {
+            return tryNumberLoop(b, p, c, row, false);
+        }
+        byte t = (byte) (f >>> (fractionDigits << 3));
+        q += fractionDigits;
         int digits = k + fractionDigits;
         if ((t != delimiter && t != LF && t != CR) || digits == 0 || (q == limit && !eof)) {
             return -1;
@@ -639,7 +668,7 @@ public final class CsvScanner implements AutoCloseable {
         // the integer and fraction digits side by side in one word when they fit (bytes above are ignored)
         long m = digits <= 8 ? DigitWords.value8((w & ((1L << (k << 3)) - 1)) | (f << (k << 3)), digits)
                 : DigitWords.value(w, k) * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
-        // m < 10^14 < 2^53 and fractionDigits <= 7: one correctly rounded division, as Double.parseDouble
+        // m < 10^14 < 2^53 and fractionDigits <= 7: one correctly rounded division
         double v = (double) m / ValueParsers.POW10[fractionDigits];
         sink.putDouble(c, row, negative ? -v : v);
         return q;
