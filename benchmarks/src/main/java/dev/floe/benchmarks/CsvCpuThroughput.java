@@ -24,7 +24,7 @@ import org.apache.arrow.memory.RootAllocator;
  * <pre>
  * java -Darrow.enable_unsafe_memory_access=true -Darrow.enable_null_check_for_get=false \
  *      --add-opens=java.base/java.nio=org.apache.arrow.memory.core,ALL-UNNAMED \
- *      -cp benchmarks/target/benchmarks.jar dev.floe.benchmarks.CsvCpuThroughput [timeseries|quoted] [runs]
+ *      -cp benchmarks/target/benchmarks.jar dev.floe.benchmarks.CsvCpuThroughput [timeseries|quoted] [runs] [columns,...]
  * </pre>
  * Prints, for each projection, the median and best MB per CPU-second over {@code runs} (default 9) after
  * {@code runs} untimed warm-up reads, and the same for the newline count.
@@ -58,11 +58,11 @@ public final class CsvCpuThroughput {
             List<String> labels = new ArrayList<>();
             projections.add(null);
             labels.add("all " + dataset.schema().size() + " columns");
-            int[] some = table.equals("quoted")
-                    ? new int[] {dataset.schema().indexOf("id"), dataset.schema().indexOf("amount")}
-                    : new int[] {dataset.schema().indexOf("timestamp"), dataset.schema().indexOf("value")};
+            String[] wanted = args.length > 2 ? args[2].split(",")
+                    : table.equals("quoted") ? new String[] {"id", "amount"} : new String[] {"timestamp", "value"};
+            int[] some = java.util.Arrays.stream(wanted).mapToInt(dataset.schema()::indexOf).toArray();
             projections.add(some);
-            labels.add(dataset.schema().field(some[0]).name() + ", " + dataset.schema().field(some[1]).name());
+            labels.add(String.join(", ", wanted));
             byte[] buffer = new byte[NewlineCounter.BUFFER_BYTES];
             try (BufferAllocator allocator = new RootAllocator()) {
                 for (int p = 0; p < projections.size(); p++) {
