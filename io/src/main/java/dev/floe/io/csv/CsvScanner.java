@@ -156,6 +156,11 @@ public final class CsvScanner implements AutoCloseable {
     private List<Reject> rejects;
     private java.util.concurrent.atomic.AtomicLong sharedRejected;
 
+    /** Set by {@link #parseRecords} when a record runs past the end of the buffer. */
+    private boolean needMore;
+    /** The row of the record {@link #parseRecords} is parsing (the row of a bad record). */
+    private int recordRow;
+
     private byte[] scratch = new byte[256];
     private byte[] quotedArray;
     private int quotedStart;
@@ -330,30 +335,31 @@ public final class CsvScanner implements AutoCloseable {
                     pos++;
                     continue;
                 }
-                int next;
                 if (first == comment && comment != 0) {
-                    next = skipLine(pos);
-                } else {
-                    try {
-                        next = parseRecord(pos, row);
-                    } catch (CsvFormatException e) {
-                        next = reject(e, row);
-                        if (next == NEED_MORE) {
-                            refillOrFail();
-                        } else {
-                            pos = next;
-                        }
-                        continue;
+                    int next = skipLine(pos);
+                    if (next == NEED_MORE) {
+                        refillOrFail();
+                    } else {
+                        pos = next;
                     }
-                    if (next != NEED_MORE) {
-                        row++;
-                    }
-                }
-                if (next == NEED_MORE) {
-                    refillOrFail();
                     continue;
                 }
-                pos = next;
+                try {
+                    row = parseRecords(row, maxRows);
+                } catch (CsvFormatException e) {
+                    row = recordRow;
+                    int next = reject(e, row);
+                    if (next == NEED_MORE) {
+                        refillOrFail();
+                    } else {
+                        pos = next;
+                    }
+                    continue;
+                }
+                if (needMore) {
+                    needMore = false;
+                    refillOrFail();
+                }
             }
             rows += row;
             if (bound) {
@@ -497,76 +503,115 @@ public final class CsvScanner implements AutoCloseable {
     }
 
     /**
-     * Parses the record starting at {@code start} into row {@code row}. Returns the position after its
-     * line end, or NEED_MORE if the buffer ends before the record does.
+     * Parses the records that begin at {@code pos} into rows {@code row, row + 1, ...}, in one loop (the hot
+     * loop of the reader: no call per record): stops before {@code maxRows}, at the split's end, at the
+     * buffer's end, at a comment line, or when a record runs past the buffer (then sets {@link #needMore};
+     * {@code pos} is left at that record's start). Empty lines are skipped. Advances {@code pos} past each
+     * record parsed and returns the next row. A bad record throws with {@code pos} at its start and
+     * {@link #recordRow} its row.
      */
-    private int parseRecord(int start, int row) {
+    private int parseRecords(int row, int maxRows) {
         final byte[] b = buf;
         final byte d = delimiter;
         final int last = columns - 1;
-        int p = start;
-        for (int c = 0; ; c++) {
-            int s = p;
-            if (b[p] == quote) {
-                p = scanQuoted(p, c, true);
-                if (p == NEED_MORE) {
-                    return NEED_MORE;
-                }
-                store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
-            } else {
-                int end;
-                switch (fastKinds[c]) {
-                    case INT64:
-                        end = tryLong(b, p, c, row);
-                        break;
-                    case FLOAT64:
-                        end = tryDouble(b, p, c, row);
-                        break;
-                    case TIMESTAMP:
-                        end = tryTimestamp(b, p, c, row);
-                        break;
-                    case STRING:
-                        end = tryString(b, p, c, row);
-                        break;
-                    case SKIP:
-                        end = trySkip(b, p);
-                        break;
-                    default:
-                        end = -1;
-                }
-                if (end >= 0) {
-                    p = end;
-                } else {
-                    p = fieldEnd(b, p);
-                    if (p == limit && !eof) {
-                        return NEED_MORE;
-                    }
-                    if (b[p] == quote && p < limit) {
-                        throw errors().quoteInField(c, (char) quote, b, s, p, limit, bufStart + p, bufStart + start);
-                    }
-                    store(c, row, b, s, p, false, s);
-                }
+        final int[] fast = fastKinds;
+        final long ownedInBuf = splitEnd - bufStart; // records that begin at or after this are the next split's
+        int p = pos;
+        records:
+        while (row < maxRows && p < limit && p < ownedInBuf) {
+            final int start = p;
+            byte first = b[p];
+            if (first == LF || first == CR) {
+                pos = ++p;
+                continue;
             }
-            if (b[p] == d) {
+            if (first == comment && comment != 0) {
+                break;
+            }
+            recordRow = row;
+            int c = 0;
+            for (; ; c++) {
+                if (b[p] == quote) {
+                    p = quotedField(p, c, row);
+                } else {
+                    int end;
+                    switch (fast[c]) {
+                        case INT64:
+                            end = tryLong(b, p, c, row);
+                            break;
+                        case FLOAT64:
+                            end = tryDouble(b, p, c, row);
+                            break;
+                        case TIMESTAMP:
+                            end = tryTimestamp(b, p, c, row);
+                            break;
+                        case STRING:
+                            end = tryString(b, p, c, row);
+                            break;
+                        case SKIP:
+                            end = trySkip(b, p);
+                            break;
+                        default:
+                            end = -1;
+                    }
+                    p = end >= 0 ? end : plainField(p, c, row, start);
+                }
+                if (p == NEED_MORE) {
+                    needMore = true;
+                    break records;
+                }
+                if (b[p] != d) {
+                    break;
+                }
                 if (c == last) {
                     throw errors().fieldCount(columns, true, b, start, limit, bufStart + start);
                 }
                 p++;
-            } else {
-                if (c != last) {
-                    if (!policy.nullPadding()) {
-                        throw errors().fieldCount(c + 1, false, b, start, limit, bufStart + start);
-                    }
-                    for (int k = c + 1; k <= last; k++) {
-                        if (kinds[k] != SKIP && kinds[k] != INFER) {
-                            sink.putNull(k, row);
-                        }
-                    }
-                }
-                if (p - start > maxLineSize) {
-                    throw errors().lineTooLong(b, start, p, bufStart + start, maxLineSize, dialect);
-                }
-                return p == limit ? limit : p + 1;
+            }
+            if (c != last) {
+                shortRecord(c, row, start);
+            }
+            if (p - start > maxLineSize) {
+                throw errors().lineTooLong(b, start, p, bufStart + start, maxLineSize, dialect);
+            }
+            p = p == limit ? limit : p + 1;
+            pos = p;
+            row++;
+        }
+        return row;
+    }
+
+    /** A quoted field at {@code p}: stores it; returns the position of the byte after it, or NEED_MORE. */
+    private int quotedField(int p, int c, int row) {
+        int end = scanQuoted(p, c, true);
+        if (end != NEED_MORE) {
+            store(c, row, quotedArray, quotedStart, quotedEnd, true, p);
+        }
+        return end;
+    }
+
+    /** An unquoted field at {@code s} that no fast path took: stores it; returns its end, or NEED_MORE. */
+    private int plainField(int s, int c, int row, int recordStart) {
+        final byte[] b = buf;
+        int p = fieldEnd(b, s);
+        if (p == limit && !eof) {
+            return NEED_MORE;
+        }
+        if (b[p] == quote && p < limit) {
+            throw errors().quoteInField(c, (char) quote, b, s, p, limit, bufStart + p, bufStart + recordStart);
+        }
+        store(c, row, b, s, p, false, s);
+        return p;
+    }
+
+    /** The record at {@code start} ended after field {@code c}, before the last: an error, or NULLs to pad it. */
+    private void shortRecord(int c, int row, int start) {
+        if (!policy.nullPadding()) {
+            throw errors().fieldCount(c + 1, false, buf, start, limit, bufStart + start);
+        }
+        for (int k = c + 1; k < columns; k++) {
+            if (kinds[k] != SKIP && kinds[k] != INFER) {
+                sink.putNull(k, row);
             }
         }
     }
