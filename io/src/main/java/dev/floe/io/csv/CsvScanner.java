@@ -103,6 +103,7 @@ public final class CsvScanner implements AutoCloseable {
     private static final long LF_WORD = ONES * '\n';
     private static final long CR_WORD = ONES * '\r';
     private final long quoteWord;
+    private final long escapeWord;
     private static final boolean SWAR = MemoryUtil.LITTLE_ENDIAN;
     private static final int MIN_READ = 8 << 10;
     public static final int MAX_BUFFER = 4 << 20;
@@ -195,6 +196,7 @@ public final class CsvScanner implements AutoCloseable {
         this.fastKinds = new int[columns];
         this.delimiterWord = ONES * (this.delimiter & 0xFF);
         this.quoteWord = ONES * (this.quote & 0xFF);
+        this.escapeWord = ONES * (this.escape & 0xFF);
         this.sink = new VectorSink(columns);
         this.maxBuffer = maxBuffer;
         long remaining = fileLength - splitStart;
@@ -845,10 +847,7 @@ public final class CsvScanner implements AutoCloseable {
         int i = start;
         boolean escaped = false;
         while (true) {
-            byte x;
-            while (i < lim && (x = b[i]) != q && x != esc) {
-                i++;
-            }
+            i = quoteOrEscape(b, i, lim);
             if (i >= lim) {
                 if (eof) {
                     throw errors().unterminatedQuote(column, (char) q, b, p, lim, bufStart + p);
@@ -893,6 +892,28 @@ public final class CsvScanner implements AutoCloseable {
             }
         }
         return after;
+    }
+
+    /** The position of the first quote or escape byte in {@code b[i, lim)}, or lim. */
+    private int quoteOrEscape(byte[] b, int i, int lim) {
+        if (SWAR) {
+            // 8 bytes at a time; a word read at i < lim stays inside buf (sentinel and padding follow lim)
+            for (; i < lim; i += 8) {
+                long word = MemoryUtil.getLong(b, i);
+                long x = word ^ quoteWord;
+                long y = word ^ escapeWord;
+                long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                if (found != 0) {
+                    return Math.min(lim, i + (Long.numberOfTrailingZeros(found) >>> 3));
+                }
+            }
+            return lim;
+        }
+        byte x;
+        while (i < lim && (x = b[i]) != quote && x != escape) {
+            i++;
+        }
+        return i;
     }
 
     private void unescape(byte[] b, int start, int end) {
