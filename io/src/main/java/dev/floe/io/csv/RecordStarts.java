@@ -3,6 +3,7 @@ package dev.floe.io.csv;
 import dev.floe.io.fs.ByteSource;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * Finds where records really begin in a split that starts mid-file, when quoted fields may hold line
@@ -25,12 +26,20 @@ import java.util.Arrays;
  * followed by text ({@code "x}: inside quotes that quote must close the field, and {@code x} cannot follow)
  * or text followed by a quote ({@code x"}: outside quotes a quote cannot appear inside a field).
  *
- * <p>A short cut and a fallback:
+ * <p>Two short cuts and a fallback:
  * <ol>
- *   <li>If the {@code max_line_size} bytes before {@code S} hold no quote byte, {@code S} cannot be inside
- *       a quoted field (its record would be longer than the limit): only the states outside quotes are
- *       hypotheses, and they agree after one byte. This is the case of files without quotes, and costs one
- *       backward scan of those bytes for a quote (it stops at the first quote it meets).</li>
+ *   <li>If the {@code max_line_size} bytes from {@code S - 1} on hold no quote byte, the automaton cannot be
+ *       inside a quoted field ({@code Q}, {@code ESC}) before byte {@code S - 1}: that field would have to
+ *       close at or after {@code S - 1 + max_line_size}, so its record would be longer than the limit. The
+ *       states {@code Q} and {@code ESC} are dropped; {@code QE} (a quote just closed) stays, and it agrees
+ *       with the states outside quotes or is refuted after one byte. This is the case of files without
+ *       quotes, and it reads only the split's own bytes (which the split reads next anyway, from the page
+ *       cache or the local block) instead of the end of the previous split. The scan stops at the first
+ *       quote it meets, so in a quoted file it costs a few bytes.</li>
+ *   <li>Else, if the {@code max_line_size} bytes before {@code S} hold no quote byte, {@code S} cannot be
+ *       inside a quoted field either (its record would be longer than the limit): only the states outside
+ *       quotes are hypotheses, and they agree after one byte. This backward scan also stops at the first
+ *       quote it meets.</li>
  *   <li>If the hypotheses are still undecided {@code 2 * max_line_size} bytes after {@code S}, or all are
  *       refuted (the file is malformed somewhere), the state is computed exactly: one automaton run from
  *       the start of the data. Correct always; slow only for rare, pathological files.</li>
@@ -50,6 +59,10 @@ public final class RecordStarts {
     private static final int STATES = 7;
     private static final int OTHER = 0, DELIM = 1, EOL = 2, QUOTE = 3, ESCAPE = 4, COMMENT = 5;
     private static final int CHUNK = 64 << 10;
+    private static final int ALL = 0, NOT_IN_FIELD = 1, OUTSIDE = 2;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private final long quoteWord;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordStarts.class);
     private String why = "";
 
@@ -70,6 +83,7 @@ public final class RecordStarts {
         this.fileLength = fileLength;
         this.lineLimit = dialect.maxLineSize();
         this.quote = dialect.quote();
+        this.quoteWord = ONES * (quote & 0xFF);
         this.comments = dialect.comment() != 0;
         this.doubling = dialect.doubling();
         this.chunk = new byte[(int) Math.min(CHUNK, Math.max(16, fileLength))];
@@ -113,8 +127,15 @@ public final class RecordStarts {
             return dataStart;
         }
         RecordStarts r = new RecordStarts(source, fileLength, dialect);
-        boolean outside = r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start);
-        long found = r.speculate(start, outside);
+        int hypotheses;
+        if (r.noQuoteIn(start - 1, Math.min(fileLength, start - 1 + dialect.maxLineSize()))) {
+            hypotheses = NOT_IN_FIELD;
+        } else if (r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start)) {
+            hypotheses = OUTSIDE;
+        } else {
+            hypotheses = ALL;
+        }
+        long found = r.speculate(start, hypotheses);
         if (found < 0) {
             log.debug("{}: no local answer where records start after byte {} ({}): reading from byte {}",
                     source.path(), start, r.why, dataStart);
@@ -123,25 +144,60 @@ public final class RecordStarts {
         return found;
     }
 
+    /** True if {@code [from, to)} holds no quote byte; reads forward a chunk at a time, stops at the first quote. */
+    private boolean noQuoteIn(long from, long to) throws IOException {
+        for (long p = from; p < to; ) {
+            load(p);
+            int n = (int) Math.min(chunkLength, to - p);
+            if (n <= 0) {
+                return true; // the file ended
+            }
+            if (hasQuote(chunk, 0, n)) {
+                return false;
+            }
+            p += n;
+        }
+        return true;
+    }
+
+    /** True if {@code [from, to)} holds no quote byte; reads backward a chunk at a time (the nearest bytes first). */
     private boolean noQuoteBefore(long from, long to) throws IOException {
         for (long p = to - 1; p >= from; ) {
             long lo = Math.max(from, p - chunk.length + 1);
             load(lo);
-            for (int i = (int) (p - chunkStart); i >= 0; i--) {
-                if (chunk[i] == quote) {
-                    return false;
-                }
+            if (hasQuote(chunk, 0, (int) (p - chunkStart) + 1)) {
+                return false;
             }
             p = lo - 1;
         }
         return true;
     }
 
+    /** Whether {@code b[from, to)} holds the quote byte: eight bytes at a time, then the tail. */
+    private boolean hasQuote(byte[] b, int from, int to) {
+        int i = from;
+        if (MemoryUtil.LITTLE_ENDIAN) {
+            for (; i + 8 <= to; i += 8) {
+                long x = MemoryUtil.getLong(b, i) ^ quoteWord;
+                if (((x - ONES) & ~x & HIGHS) != 0) {
+                    return true;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == quote) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Runs every state (or with {@code outside}, every state outside quotes) as a hypothesis from
-     * {@code start - 1}; returns the first record start they agree on, or -1.
+     * Runs every state that {@code hypotheses} allows ({@link #ALL}, {@link #NOT_IN_FIELD}: not inside a
+     * quoted field, {@link #OUTSIDE}: outside quotes) as a hypothesis from {@code start - 1}; returns the
+     * first record start they agree on, or -1.
      */
-    private long speculate(long start, boolean outside) throws IOException {
+    private long speculate(long start, int hypotheses) throws IOException {
         int[] state = new int[STATES];
         long[] last = new long[STATES];
         long[] first = new long[STATES];
@@ -150,8 +206,11 @@ public final class RecordStarts {
             if ((s == CMT && !comments) || (s == ESC && doubling)) {
                 continue; // states this dialect never enters
             }
-            if (outside && (s == Q || s == ESC || s == QE)) {
-                continue; // no quote in the max_line_size bytes before start: not inside quotes
+            if (hypotheses != ALL && (s == Q || s == ESC)) {
+                continue; // no quote within max_line_size bytes after or before start - 1: not inside a field
+            }
+            if (hypotheses == OUTSIDE && s == QE) {
+                continue; // no quote in the max_line_size bytes before start: not just after one
             }
             state[n] = s;
             last[n] = start - 1;
