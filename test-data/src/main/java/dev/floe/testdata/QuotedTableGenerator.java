@@ -17,12 +17,12 @@ import java.util.List;
  * many exporters write them), names and some cities hold commas, comments are free text with commas,
  * doubled quotes, non-ASCII letters and, in about one row in 40, a line break inside the quotes.
  *
- * Its shape (the values here are made up):
+ * The start of {@code write(dir, 1, rows, 42)}:
  * <pre>
  * id,name,city,comment,amount,quantity
- * 0,"Okafor, Hannah","Zürich","arrived late, box was ""fine"" otherwise",1234.56,3
- * 1,"Lee, Tim","Washington, D.C.","would buy again
- * five stars",17.05,12
+ * 0,"Lee, Tim","São Paulo","lasts as, vu colour, sturdy",21492.70,250
+ * 1,"Okafor, Tim","Portland, OR","déjà size, great, shown sturdy for shown quickly, support would five ...",95910.73,265
+ * 2,"Novak, Kevin","Montréal","great, for, helped",47420.68,140
  * </pre>
  *
  * <ul>
@@ -71,7 +71,7 @@ public final class QuotedTableGenerator {
         return String.format(java.util.Locale.ROOT, "quoted-%05d.csv", file);
     }
 
-    /** Visits the rows of shard {@code file} of {@code files} shards, exactly as {@link #write} prints them. */
+    /** Visits the rows of shard {@code file}, exactly as {@link #write} prints them (without the quoting). */
     public static void forEachRow(long rowsPerFile, long seed, int file, RowVisitor visitor) {
         SplitMix64 random = SplitMix64.forShard(seed ^ 0x5155_4F54_4544L, file);
         StringBuilder comment = new StringBuilder(256);
