@@ -652,8 +652,9 @@ public final class CsvScanner implements AutoCloseable {
 
     /**
      * {@link #tryLong} for a double: {@code [-]digits[.digits]}. A number of up to 8 bytes after its sign
-     * (the usual {@code 0.239390}) is one word: the point and the end are the first two non-digit bytes.
-     * A longer one takes a second word for the fraction ({@link #tryLongDouble}).
+     * (the usual {@code 0.239390}) is one word: the point is its first non-digit byte, and the end its
+     * second one or the byte after the word. A longer one takes a second word for the fraction
+     * ({@link #tryLongDouble}).
      */
     private int tryDouble(byte[] b, int p, int c, int row) {
         if (!SWAR) {
@@ -674,12 +675,20 @@ public final class CsvScanner implements AutoCloseable {
         int fractionDigits = 0;
         long m;
         if (t == '.') {
-            long rest = k == 7 ? 0 : nonDigits & (-1L << ((k + 1) << 3));
-            if (rest == 0) {
+            if (k == 7) {
                 return tryLongDouble(b, p, q, w, k, c, row, negative);
             }
+            // the first non-digit after the point ends the number: in w, or (8 when rest is 0) right after it
+            long rest = nonDigits & (-1L << ((k + 1) << 3));
             int e = Long.numberOfTrailingZeros(rest) >>> 3;
-            t = (byte) (w >>> (e << 3));
+            if (e == 8) {
+                t = b[q + 8]; // readable: bytes q..q+7 are digits and the point, so data, before the sentinel
+                if (t >= '0' && t <= '9') {
+                    return tryLongDouble(b, p, q, w, k, c, row, negative);
+                }
+            } else {
+                t = (byte) (w >>> (e << 3));
+            }
             fractionDigits = e - k - 1;
             // drop the point: the fraction's bytes move down one byte, next to the integer digits
             long lowMask = (1L << (k << 3)) - 1;
