@@ -98,7 +98,7 @@ public class QuotedCsvReadBenchmark {
 
     @Benchmark
     public long readSplit() throws Exception {
-        long start = System.nanoTime();
+        long start = report.begin();
         long rows = 0;
         try (CsvBatchReader reader = dataset.openSplit(split, allocator, columns)) {
             while (reader.next()) {
@@ -115,7 +115,7 @@ public class QuotedCsvReadBenchmark {
     /** The floor on the same file: read it from the page cache and count its line feeds (quoted ones too). */
     @Benchmark
     public long floor() throws Exception {
-        long start = System.nanoTime();
+        long start = floorReport.begin();
         long lines = NewlineCounter.countFile(shard, buffer);
         floorReport.record(start);
         return lines;

@@ -75,6 +75,17 @@ import org.apache.arrow.vector.FieldVector;
  * record is parsed again from its start: values already written for that row are simply overwritten (the
  * row is not counted until it completes).
  *
+ * <h2>The hot loop</h2>
+ * {@link #parseRecords} parses all the records of a buffer in one loop (no call per record). Each unquoted
+ * field first tries the fast path its column's kind chose once ({@link #chooseFastPaths}): integers and
+ * doubles eight digit bytes at a time (a double such as {@code -0.239390} is one word: the point and the
+ * end are its first two non-digit bytes; value {@code mantissa / 10^k}, exact, as {@link ValueParsers}),
+ * {@code YYYY-MM-DD HH:MM:SS} with a cached date and the time as one word, ASCII text copied in one store
+ * or one memcpy, and skipped columns that only find their end. Anything a fast path does not take (a
+ * quote, an empty field, an exponent, a long number, non-ASCII text, the buffer's end) falls to the
+ * general path ({@link #store}), which parses it or reports the error, so the fast paths never change an
+ * answer or a message.
+ *
  * <h2>Values and bad rows</h2>
  * An empty unquoted field, or one equal to a null string, is NULL. A quoted empty field is the empty string
  * for a STRING column and NULL for other types. Values are parsed by {@link ValueParsers} from the byte
