@@ -167,4 +167,40 @@ class FastPathsTest {
             assertEquals(expected, TestTables.readAll(dataset, allocator));
         }
     }
+
+    /**
+     * Unquoted text full of the bytes below {@code '-'} (spaces, punctuation, tabs), which the one-compare
+     * field scan must look at and pass over, with delimiters on both sides of that threshold.
+     */
+    @ParameterizedTest(name = "delimiter {0}")
+    @ValueSource(chars = {',', '\t', ';', '|'})
+    void unquotedTextWithLowBytes(char delimiter) throws IOException {
+        Random random = new Random(delimiter);
+        String alphabet = " !#$%&'()*+-./09:<=>?@AZaz~\t,;|";
+        StringBuilder sb = new StringBuilder("a" + delimiter + "b" + delimiter + "n\n");
+        List<List<Object>> expected = new ArrayList<>();
+        for (int r = 0; r < 5000; r++) {
+            String[] texts = new String[2];
+            for (int k = 0; k < 2; k++) {
+                StringBuilder t = new StringBuilder("x");
+                int n = random.nextInt(30);
+                for (int j = 0; j < n; j++) {
+                    char ch = alphabet.charAt(random.nextInt(alphabet.length()));
+                    if (ch != delimiter) {
+                        t.append(ch);
+                    }
+                }
+                texts[k] = t.toString();
+            }
+            sb.append(texts[0]).append(delimiter).append(texts[1]).append(delimiter).append(r).append('\n');
+            expected.add(List.of(texts[0], texts[1], (long) r));
+        }
+        Path f = TestTables.write(dir, "s.csv", sb.toString());
+        CsvDataset dataset = CsvDataset.open(f.toString(), CsvOptions.defaults().withDelimiter(delimiter)
+                .withTypes(java.util.Map.of("a", dev.floe.expressions.FloeType.STRING,
+                        "b", dev.floe.expressions.FloeType.STRING, "n", dev.floe.expressions.FloeType.INT64)));
+        try (RootAllocator allocator = new RootAllocator()) {
+            assertEquals(expected, TestTables.readAll(dataset, allocator));
+        }
+    }
 }
