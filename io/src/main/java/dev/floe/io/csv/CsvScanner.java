@@ -70,7 +70,7 @@ import org.apache.arrow.vector.FieldVector;
  * that the field loop needs no bounds check and can look at 8 bytes at a time (SWAR: a word's bytes
  * are compared with the delimiter, LF and CR at once; the sentinel stops it at the end of the data). A
  * record is parsed in one go; if it runs into the end of the buffer before the end of the file, parsing
- * returns {@code NEED_MORE}, the unconsumed bytes move to the front (the buffer doubles if one record
+ * stops there ({@code NEED_MORE}), the unconsumed bytes move to the front (the buffer doubles if one record
  * fills it, up to {@code maxLineSize}: past that the record is an error), more bytes are read, and the
  * record is parsed again from its start: values already written for that row are simply overwritten (the
  * row is not counted until it completes).
@@ -143,7 +143,7 @@ public final class CsvScanner implements AutoCloseable {
     private final int columns;
     private final int[] kinds;
     /**
-     * Per column, which fast path {@link #parseRecord} tries on an unquoted field before the general
+     * Per column, which fast path {@link #parseRecords} tries on an unquoted field before the general
      * {@link #store}: INT64, FLOAT64, TIMESTAMP, STRING, SKIP, or INFER for none. Derived from kinds, the
      * policy and the formats by {@link #chooseFastPaths} whenever one of them changes.
      */
