@@ -450,8 +450,15 @@ public final class CsvScanner implements AutoCloseable {
     /** Positions the buffer at the first record this split owns (see the split rule); skips the header. */
     private void position(long start) throws IOException {
         long dataStart = dataStart(source, fileLength, dialect);
-        long first = start <= dataStart ? dataStart
-                : RecordStarts.find(source, fileLength, dialect, dataStart, start);
+        long first = dataStart;
+        int window = 0;
+        if (start > dataStart) {
+            // the search reads its first bytes from start - 1 into buf: they are parsed from there, not read again
+            RecordStarts.Start found = RecordStarts.findInto(source, fileLength, dialect, dataStart, start, buf,
+                    capacity());
+            first = found.first();
+            window = found.windowBytes();
+        }
         firstRecord = start == 0 ? 0 : Math.min(first, fileLength);
         bufStart = first;
         pos = 0;
@@ -459,6 +466,14 @@ public final class CsvScanner implements AutoCloseable {
         if (first >= splitEnd || first >= fileLength) {
             finished = true;
             bufStart = Math.max(first, start);
+            return;
+        }
+        if (window > 0 && first < start - 1 + window) {
+            bufStart = start - 1;
+            pos = (int) (first - bufStart);
+            limit = window;
+            eof = bufStart + limit >= fileLength;
+            buf[limit] = LF;
             return;
         }
         refill();

@@ -123,12 +123,39 @@ public final class RecordStarts {
      */
     public static long find(ByteSource source, long fileLength, Dialect dialect, long dataStart, long start)
             throws IOException {
+        return start <= dataStart ? dataStart : findInto(source, fileLength, dialect, dataStart, start, null, 0).first();
+    }
+
+    /**
+     * Where a split's first record begins, and how many bytes of its window the search left in the caller's
+     * buffer.
+     *
+     * @param first       as {@link #find}
+     * @param windowBytes bytes {@code [start - 1, start - 1 + windowBytes)} of the file, now in the window
+     */
+    public record Start(long first, int windowBytes) {
+    }
+
+    /**
+     * {@link #find} for {@code start > dataStart}, reading the first {@code capacity} bytes from
+     * {@code start - 1} into {@code window} (if not null) and leaving them there: the forward quote scan
+     * needs them, and the caller parses them next without reading them again.
+     */
+    public static Start findInto(ByteSource source, long fileLength, Dialect dialect, long dataStart, long start,
+            byte[] window, int capacity) throws IOException {
         if (start <= dataStart) {
-            return dataStart;
+            throw new IllegalArgumentException("start " + start + " must be after the data start " + dataStart);
         }
         RecordStarts r = new RecordStarts(source, fileLength, dialect);
+        long scanEnd = Math.min(fileLength, start - 1 + dialect.maxLineSize());
+        int loaded = 0;
+        boolean quoteInWindow = false;
+        if (window != null && capacity > 0) {
+            loaded = source.read(start - 1, window, 0, (int) Math.min(capacity, fileLength - (start - 1)));
+            quoteInWindow = r.hasQuote(window, 0, (int) Math.min(loaded, scanEnd - (start - 1)));
+        }
         int hypotheses;
-        if (r.noQuoteIn(start - 1, Math.min(fileLength, start - 1 + dialect.maxLineSize()))) {
+        if (!quoteInWindow && r.noQuoteIn(start - 1 + loaded, scanEnd)) {
             hypotheses = NOT_IN_FIELD;
         } else if (r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start)) {
             hypotheses = OUTSIDE;
@@ -141,7 +168,7 @@ public final class RecordStarts {
                     source.path(), start, r.why, dataStart);
             found = r.exact(dataStart, start);
         }
-        return found;
+        return new Start(found, loaded);
     }
 
     /** True if {@code [from, to)} holds no quote byte; reads forward a chunk at a time, stops at the first quote. */

@@ -94,6 +94,29 @@ class RecordStartsTest {
         }
     }
 
+    /** findInto answers as find does, and leaves the file's bytes from start - 1 in the caller's window. */
+    @Test
+    void findIntoLeavesTheWindowItRead() throws IOException {
+        String text = "a,\"x\ny\"\n" + "12,ab\n".repeat(20) + "\"q\"\"\n\",z\n" + "3,c\n".repeat(10);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int maxLine : new int[] {1 << 20, 12}) {
+            Dialect d = new Dialect((byte) ',', (byte) '"', (byte) '"', (byte) 0, false, 0, maxLine);
+            for (int capacity : new int[] {1, 5, 64, 4096}) {
+                for (long s = 1; s <= bytes.length; s++) {
+                    byte[] window = new byte[capacity];
+                    RecordStarts.Start found = RecordStarts.findInto(new ArraySource(bytes), bytes.length, d, 0, s,
+                            window, capacity);
+                    assertEquals(RecordStarts.find(new ArraySource(bytes), bytes.length, d, 0, s), found.first(),
+                            "at " + s + ", window " + capacity);
+                    int n = (int) Math.min(capacity, bytes.length - (s - 1));
+                    assertEquals(n, found.windowBytes());
+                    assertEquals(new String(bytes, (int) s - 1, n, StandardCharsets.UTF_8),
+                            new String(window, 0, n, StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
     private static void check(String text, Dialect dialect, int maxLine) throws IOException {
         Dialect d = new Dialect(dialect.delimiter(), dialect.quote(), dialect.escape(), dialect.comment(), false, 0, maxLine);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
