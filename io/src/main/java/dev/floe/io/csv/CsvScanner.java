@@ -451,13 +451,21 @@ public final class CsvScanner implements AutoCloseable {
     private void position(long start) throws IOException {
         long dataStart = dataStart(source, fileLength, dialect);
         long first = dataStart;
-        int window = 0;
+        int windowBytes = 0;
         if (start > dataStart) {
-            // the search reads its first bytes from start - 1 into buf: they are parsed from there, not read again
+            // the search reads its first bytes from start - 1 into buf: they are parsed from there, not read
+            // again. It scans max_line_size bytes for a quote, so buf grows to hold them (or the split) at once
+            // (the size a long record may grow it to anyway), within four times the largest read buffer.
+            long window = Math.min(Math.min(maxLineSize, 4L * maxBuffer), splitEnd - (start - 1) + MIN_READ);
+            if (window > capacity()) {
+                buf = new byte[(int) window + 1 + PAD];
+            }
+            // (the window: the bytes the quote scan needs, or the split, whichever is longer, as buf allows)
+            long wanted = Math.max(Math.min(maxLineSize, fileLength - (start - 1)), splitEnd - (start - 1) + 1);
             RecordStarts.Start found = RecordStarts.findInto(source, fileLength, dialect, dataStart, start, buf,
-                    capacity());
+                    (int) Math.min(capacity(), wanted));
             first = found.first();
-            window = found.windowBytes();
+            windowBytes = found.windowBytes();
         }
         firstRecord = start == 0 ? 0 : Math.min(first, fileLength);
         bufStart = first;
@@ -468,10 +476,10 @@ public final class CsvScanner implements AutoCloseable {
             bufStart = Math.max(first, start);
             return;
         }
-        if (window > 0 && first < start - 1 + window) {
+        if (windowBytes > 0 && first < start - 1 + windowBytes) {
             bufStart = start - 1;
             pos = (int) (first - bufStart);
-            limit = window;
+            limit = windowBytes;
             eof = bufStart + limit >= fileLength;
             buf[limit] = LF;
             return;

@@ -77,6 +77,10 @@ public final class RecordStarts {
     private final byte[] chunk;
     private long chunkStart = -1;
     private int chunkLength;
+    /** The caller's window (findInto): bytes [windowStart, windowStart + windowLength), read once, never overwritten. */
+    private byte[] window;
+    private long windowStart = -1;
+    private int windowLength;
 
     private RecordStarts(ByteSource source, long fileLength, Dialect dialect) {
         this.source = source;
@@ -153,6 +157,9 @@ public final class RecordStarts {
         if (window != null && capacity > 0) {
             loaded = source.read(start - 1, window, 0, (int) Math.min(capacity, fileLength - (start - 1)));
             quoteInWindow = r.hasQuote(window, 0, (int) Math.min(loaded, scanEnd - (start - 1)));
+            r.window = window;
+            r.windowStart = start - 1;
+            r.windowLength = loaded;
         }
         int hypotheses;
         if (!quoteInWindow && r.noQuoteIn(start - 1 + loaded, scanEnd)) {
@@ -174,7 +181,7 @@ public final class RecordStarts {
     /** True if {@code [from, to)} holds no quote byte; reads forward a chunk at a time, stops at the first quote. */
     private boolean noQuoteIn(long from, long to) throws IOException {
         for (long p = from; p < to; ) {
-            load(p);
+            load(p, to - p);
             int n = (int) Math.min(chunkLength, to - p);
             if (n <= 0) {
                 return true; // the file ended
@@ -191,7 +198,7 @@ public final class RecordStarts {
     private boolean noQuoteBefore(long from, long to) throws IOException {
         for (long p = to - 1; p >= from; ) {
             long lo = Math.max(from, p - chunk.length + 1);
-            load(lo);
+            load(lo, p - lo + 1);
             if (hasQuote(chunk, 0, (int) (p - chunkStart) + 1)) {
                 return false;
             }
@@ -346,8 +353,11 @@ public final class RecordStarts {
     }
 
     private int byteAt(long p) throws IOException {
+        if (p >= windowStart && p < windowStart + windowLength) {
+            return window[(int) (p - windowStart)] & 0xFF;
+        }
         if (p < chunkStart || p >= chunkStart + chunkLength) {
-            load(p);
+            load(p, chunk.length);
             if (chunkLength == 0) {
                 return -1;
             }
@@ -355,8 +365,9 @@ public final class RecordStarts {
         return chunk[(int) (p - chunkStart)] & 0xFF;
     }
 
-    private void load(long p) throws IOException {
+    /** Reads up to {@code max} bytes (at most a chunk) at {@code p} into the chunk. */
+    private void load(long p, long max) throws IOException {
         chunkStart = p;
-        chunkLength = source.read(p, chunk, 0, (int) Math.min(chunk.length, Math.max(0, fileLength - p)));
+        chunkLength = source.read(p, chunk, 0, (int) Math.min(Math.min(chunk.length, max), Math.max(0, fileLength - p)));
     }
 }
