@@ -1,5 +1,6 @@
 package dev.floe.cli;
 
+import dev.floe.testdata.QuotedTableGenerator;
 import dev.floe.testdata.TimeseriesGenerator;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,14 +8,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code floe gen timeseries --out DIR --files N --rows-per-file M [--seed S]}. */
+/** {@code floe gen timeseries|quoted --out DIR --files N --rows-per-file M [--seed S]}. */
 final class GenCommand {
     private GenCommand() {
     }
 
     static int run(String[] rawArgs, PrintStream out) {
-        if (rawArgs.length == 0 || !rawArgs[0].equals("timeseries")) {
-            throw new UsageException("the only table is 'timeseries': floe gen timeseries --out DIR --files N --rows-per-file M [--seed S]");
+        if (rawArgs.length == 0 || !(rawArgs[0].equals("timeseries") || rawArgs[0].equals("quoted"))) {
+            throw new UsageException("the tables are 'timeseries' and 'quoted': floe gen timeseries|quoted --out DIR"
+                    + " --files N --rows-per-file M [--seed S]");
         }
         Args args = Args.parse(Arrays.copyOfRange(rawArgs, 1, rawArgs.length));
         args.allowOnly("out", "files", "rows-per-file", "seed");
@@ -22,7 +24,9 @@ final class GenCommand {
         TimeseriesGenerator.Spec spec = new TimeseriesGenerator.Spec(
                 (int) args.getLong("files", 4), args.getLong("rows-per-file", 100_000), args.getLong("seed", 42));
         long started = System.nanoTime();
-        List<Path> files = TimeseriesGenerator.write(dir, spec);
+        List<Path> files = rawArgs[0].equals("quoted")
+                ? QuotedTableGenerator.write(dir, spec.files(), spec.rowsPerFile(), spec.seed())
+                : TimeseriesGenerator.write(dir, spec);
         long bytes = 0;
         for (Path p : files) {
             bytes += p.toFile().length();

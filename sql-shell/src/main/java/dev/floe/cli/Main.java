@@ -14,8 +14,8 @@ public final class Main {
               demo [--rows-per-file N] [--files N] [--cache DIR]
                   The canonical query (mean of value per hour of timestamp) on a generated sample
                   table, through the Java API.
-              gen timeseries --out DIR --files N --rows-per-file M [--seed S]
-                  Writes the sample table as CSV shards part-00000.csv ... into DIR.
+              gen timeseries|quoted --out DIR --files N --rows-per-file M [--seed S]
+                  Writes the sample table (part-00000.csv ...) or the quoted one (quoted-00000.csv ...) into DIR.
               sql [-e "<statements>" | -f script.sql] [--format table|csv|json|markdown] [--continue-on-error]
                   Runs SQL statements (separated by ';') over CSV files, e.g.
                   SELECT hour(timestamp) AS hour, avg(value) FROM read_csv('data/*.csv') GROUP BY hour ORDER BY hour

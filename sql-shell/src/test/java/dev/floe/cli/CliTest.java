@@ -50,6 +50,18 @@ class CliTest {
     }
 
     @Test
+    void genWritesTheQuotedTableAndSqlReadsItBack() throws Exception {
+        Run r = floe("gen", "quoted", "--out", dir.toString(), "--files", "2", "--rows-per-file", "200");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("wrote 2 files"), r.out());
+        assertTrue(Files.readString(dir.resolve("quoted-00001.csv")).startsWith("id,name,city,comment,amount,quantity\n200,\""));
+        Run count = floe("sql", "--format", "csv", "-e", "SELECT count(*) AS n, max(id) AS top FROM read_csv('"
+                + dir.resolve("quoted-*.csv") + "')");
+        assertEquals(0, count.status(), count.err());
+        assertTrue(count.out().contains("400,399"), count.out());
+    }
+
+    @Test
     void demoPrintsTwentyFourHours() {
         Run r = floe("demo", "--files", "2", "--rows-per-file", "50000", "--cache", dir.toString());
         assertEquals(0, r.status(), r.err());

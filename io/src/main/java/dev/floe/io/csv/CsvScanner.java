@@ -69,10 +69,21 @@ import org.apache.arrow.vector.FieldVector;
  * that the field loop needs no bounds check and can look at 8 bytes at a time (SWAR: a word's bytes
  * are compared with the delimiter, LF and CR at once; the sentinel stops it at the end of the data). A
  * record is parsed in one go; if it runs into the end of the buffer before the end of the file, parsing
- * returns {@code NEED_MORE}, the unconsumed bytes move to the front (the buffer doubles if one record
+ * stops there ({@code NEED_MORE}), the unconsumed bytes move to the front (the buffer doubles if one record
  * fills it, up to {@code maxLineSize}: past that the record is an error), more bytes are read, and the
  * record is parsed again from its start: values already written for that row are simply overwritten (the
  * row is not counted until it completes).
+ *
+ * <h2>The hot loop</h2>
+ * {@link #parseRecords} parses all the records of a buffer in one loop (no call per record). Each unquoted
+ * field first tries the fast path its column's kind chose once ({@link #chooseFastPaths}): integers and
+ * doubles eight digit bytes at a time (a double such as {@code -0.239390} is one word: the point and the
+ * end are its first two non-digit bytes; value {@code mantissa / 10^k}, exact, as {@link ValueParsers}),
+ * {@code YYYY-MM-DD HH:MM:SS} with a cached date and the time as one word, ASCII text copied in one store
+ * or one memcpy, and skipped columns that only find their end. Anything a fast path does not take (a
+ * quote, an empty field, an exponent, a long number, non-ASCII text, the buffer's end) falls to the
+ * general path ({@link #store}), which parses it or reports the error, so the fast paths never change an
+ * answer or a message.
  *
  * <h2>Values and bad rows</h2>
  * An empty unquoted field, or one equal to a null string, is NULL. A quoted empty field is the empty string
@@ -102,6 +113,15 @@ public final class CsvScanner implements AutoCloseable {
     private static final long LF_WORD = ONES * '\n';
     private static final long CR_WORD = ONES * '\r';
     private final long quoteWord;
+    /**
+     * When the delimiter, quote, LF and CR are all below {@code '-'} (the usual {@code ,} and {@code "}, tab):
+     * eight copies of the byte above the highest of them, else 0. {@link #fieldEnd} then finds candidates with
+     * one comparison per word instead of four.
+     */
+    private final long belowWord;
+    /** The bytes that end an unquoted field: delimiter, LF, CR, quote. */
+    private final boolean[] ends = new boolean[256];
+    private final long escapeWord;
     private static final boolean SWAR = MemoryUtil.LITTLE_ENDIAN;
     private static final int MIN_READ = 8 << 10;
     public static final int MAX_BUFFER = 4 << 20;
@@ -121,6 +141,12 @@ public final class CsvScanner implements AutoCloseable {
     private final int maxLineSize;
     private final int columns;
     private final int[] kinds;
+    /**
+     * Per column, which fast path {@link #parseRecords} tries on an unquoted field before the general
+     * {@link #store}: INT64, FLOAT64, TIMESTAMP, STRING, SKIP, or INFER for none. Derived from kinds, the
+     * policy and the formats by {@link #chooseFastPaths} whenever one of them changes.
+     */
+    private final int[] fastKinds;
     private final long delimiterWord;
     private final VectorSink sink;
     private boolean bound;
@@ -149,6 +175,11 @@ public final class CsvScanner implements AutoCloseable {
     /** Where rejected rows are counted (and kept, if the policy asks): this scanner's own, or a query's. */
     private RejectLog rejectLog;
     private boolean sharedLog;
+
+    /** Set by {@link #parseRecords} when a record runs past the end of the buffer. */
+    private boolean needMore;
+    /** The row of the record {@link #parseRecords} is parsing (the row of a bad record). */
+    private int recordRow;
 
     private byte[] scratch = new byte[256];
     private byte[] quotedArray;
@@ -181,8 +212,16 @@ public final class CsvScanner implements AutoCloseable {
         this.names = requireNonNull(names, "names is null").clone();
         this.columns = names.length;
         this.kinds = new int[columns];
+        this.fastKinds = new int[columns];
         this.delimiterWord = ONES * (this.delimiter & 0xFF);
         this.quoteWord = ONES * (this.quote & 0xFF);
+        int highest = Math.max(Math.max(this.delimiter & 0xFF, this.quote & 0xFF), CR);
+        this.belowWord = highest < '-' ? ONES * (highest + 1) : 0;
+        ends[this.delimiter & 0xFF] = true;
+        ends[this.quote & 0xFF] = true;
+        ends[LF] = true;
+        ends[CR] = true;
+        this.escapeWord = ONES * (this.escape & 0xFF);
         this.sink = new VectorSink(columns);
         this.maxBuffer = maxBuffer;
         long remaining = fileLength - splitStart;
@@ -198,12 +237,14 @@ public final class CsvScanner implements AutoCloseable {
         kinds[column] = kindOf(type);
         sink.bind(column, vector);
         bound = true;
+        chooseFastPaths();
     }
 
     /** Feeds every column to {@code sampler} instead of vectors. */
     public void sampleInto(TypeSampler sampler) {
         this.sampler = requireNonNull(sampler, "sampler is null");
         Arrays.fill(kinds, INFER);
+        chooseFastPaths();
     }
 
     /** Marks which columns had user-declared types (error messages differ). */
@@ -218,6 +259,7 @@ public final class CsvScanner implements AutoCloseable {
         if (rejectLog == null) {
             rejectLog = new RejectLog(policy.keepRejects() ? RejectLog.DEFAULT_CAPACITY : 0);
         }
+        chooseFastPaths();
     }
 
     /**
@@ -232,6 +274,17 @@ public final class CsvScanner implements AutoCloseable {
     /** The user's date and timestamp patterns. */
     public void formats(Formats formats) {
         this.formats = requireNonNull(formats, "formats is null");
+        chooseFastPaths();
+    }
+
+    /** Fills {@link #fastKinds}: no fast path when null strings are set, none for timestamps in user formats. */
+    private void chooseFastPaths() {
+        for (int c = 0; c < columns; c++) {
+            int kind = kinds[c];
+            boolean fast = fastNumbers && (kind != TIMESTAMP || formats == Formats.ISO)
+                    && (kind == INT64 || kind == FLOAT64 || kind == TIMESTAMP || kind == STRING || kind == SKIP);
+            fastKinds[c] = fast ? kind : INFER;
+        }
     }
 
     public static int kindOf(FloeType type) {
@@ -313,30 +366,31 @@ public final class CsvScanner implements AutoCloseable {
                     pos++;
                     continue;
                 }
-                int next;
                 if (first == comment && comment != 0) {
-                    next = skipLine(pos);
-                } else {
-                    try {
-                        next = parseRecord(pos, row);
-                    } catch (CsvFormatException e) {
-                        next = reject(e, row);
-                        if (next == NEED_MORE) {
-                            refillOrFail();
-                        } else {
-                            pos = next;
-                        }
-                        continue;
+                    int next = skipLine(pos);
+                    if (next == NEED_MORE) {
+                        refillOrFail();
+                    } else {
+                        pos = next;
                     }
-                    if (next != NEED_MORE) {
-                        row++;
-                    }
-                }
-                if (next == NEED_MORE) {
-                    refillOrFail();
                     continue;
                 }
-                pos = next;
+                try {
+                    row = parseRecords(row, maxRows);
+                } catch (CsvFormatException e) {
+                    row = recordRow;
+                    int next = reject(e, row);
+                    if (next == NEED_MORE) {
+                        refillOrFail();
+                    } else {
+                        pos = next;
+                    }
+                    continue;
+                }
+                if (needMore) {
+                    needMore = false;
+                    refillOrFail();
+                }
             }
             rows += row;
             if (bound) {
@@ -402,8 +456,23 @@ public final class CsvScanner implements AutoCloseable {
     /** Positions the buffer at the first record this split owns (see the split rule); skips the header. */
     private void position(long start) throws IOException {
         long dataStart = dataStart(source, fileLength, dialect);
-        long first = start <= dataStart ? dataStart
-                : RecordStarts.find(source, fileLength, dialect, dataStart, start);
+        long first = dataStart;
+        int windowBytes = 0;
+        if (start > dataStart) {
+            // the search reads its first bytes from start - 1 into buf: they are parsed from there, not read
+            // again. It scans max_line_size bytes for a quote, so buf grows to hold them (or the split) at once
+            // (the size a long record may grow it to anyway), within four times the largest read buffer.
+            long window = Math.min(Math.min(maxLineSize, 4L * maxBuffer), splitEnd - (start - 1) + MIN_READ);
+            if (window > capacity()) {
+                buf = new byte[(int) window + 1 + PAD];
+            }
+            // (the window: the bytes the quote scan needs, or the split, whichever is longer, as buf allows)
+            long wanted = Math.max(Math.min(maxLineSize, fileLength - (start - 1)), splitEnd - (start - 1) + 1);
+            RecordStarts.Start found = RecordStarts.findInto(source, fileLength, dialect, dataStart, start, buf,
+                    (int) Math.min(capacity(), wanted));
+            first = found.first();
+            windowBytes = found.windowBytes();
+        }
         firstRecord = start == 0 ? 0 : Math.min(first, fileLength);
         bufStart = first;
         pos = 0;
@@ -411,6 +480,14 @@ public final class CsvScanner implements AutoCloseable {
         if (first >= splitEnd || first >= fileLength) {
             finished = true;
             bufStart = Math.max(first, start);
+            return;
+        }
+        if (windowBytes > 0 && first < start - 1 + windowBytes) {
+            bufStart = start - 1;
+            pos = (int) (first - bufStart);
+            limit = windowBytes;
+            eof = bufStart + limit >= fileLength;
+            buf[limit] = LF;
             return;
         }
         refill();
@@ -482,59 +559,115 @@ public final class CsvScanner implements AutoCloseable {
     }
 
     /**
-     * Parses the record starting at {@code start} into row {@code row}. Returns the position after its
-     * line end, or NEED_MORE if the buffer ends before the record does.
+     * Parses the records that begin at {@code pos} into rows {@code row, row + 1, ...}, in one loop (the hot
+     * loop of the reader: no call per record): stops before {@code maxRows}, at the split's end, at the
+     * buffer's end, at a comment line, or when a record runs past the buffer (then sets {@link #needMore};
+     * {@code pos} is left at that record's start). Empty lines are skipped. Advances {@code pos} past each
+     * record parsed and returns the next row. A bad record throws with {@code pos} at its start and
+     * {@link #recordRow} its row.
      */
-    private int parseRecord(int start, int row) {
+    private int parseRecords(int row, int maxRows) {
         final byte[] b = buf;
         final byte d = delimiter;
         final int last = columns - 1;
-        int p = start;
-        for (int c = 0; ; c++) {
-            int s = p;
-            if (b[p] == quote) {
-                p = scanQuoted(p, c, true);
-                if (p == NEED_MORE) {
-                    return NEED_MORE;
-                }
-                store(c, row, quotedArray, quotedStart, quotedEnd, true, s);
-            } else {
-                int kind = kinds[c];
-                int end = (kind == FLOAT64 || kind == INT64) && fastNumbers ? tryNumber(b, p, c, row, kind == INT64)
-                        : kind == TIMESTAMP && fastNumbers && formats == Formats.ISO ? tryTimestamp(b, p, c, row) : -1;
-                if (end >= 0) {
-                    p = end;
-                } else {
-                    p = fieldEnd(b, p);
-                    if (p == limit && !eof) {
-                        return NEED_MORE;
-                    }
-                    if (b[p] == quote && p < limit) {
-                        throw errors().quoteInField(c, (char) quote, b, s, p, limit, bufStart + p, bufStart + start);
-                    }
-                    store(c, row, b, s, p, false, s);
-                }
+        final int[] fast = fastKinds;
+        final long ownedInBuf = splitEnd - bufStart; // records that begin at or after this are the next split's
+        int p = pos;
+        records:
+        while (row < maxRows && p < limit && p < ownedInBuf) {
+            final int start = p;
+            byte first = b[p];
+            if (first == LF || first == CR) {
+                pos = ++p;
+                continue;
             }
-            if (b[p] == d) {
+            if (first == comment && comment != 0) {
+                break;
+            }
+            recordRow = row;
+            int c = 0;
+            for (; ; c++) {
+                if (b[p] == quote) {
+                    p = quotedField(p, c, row);
+                } else {
+                    int end;
+                    switch (fast[c]) {
+                        case INT64:
+                            end = tryLong(b, p, c, row);
+                            break;
+                        case FLOAT64:
+                            end = tryDouble(b, p, c, row);
+                            break;
+                        case TIMESTAMP:
+                            end = tryTimestamp(b, p, c, row);
+                            break;
+                        case STRING:
+                            end = tryString(b, p, c, row);
+                            break;
+                        case SKIP:
+                            end = trySkip(b, p);
+                            break;
+                        default:
+                            end = -1;
+                    }
+                    p = end >= 0 ? end : plainField(p, c, row, start);
+                }
+                if (p == NEED_MORE) {
+                    needMore = true;
+                    break records;
+                }
+                if (b[p] != d) {
+                    break;
+                }
                 if (c == last) {
                     throw errors().fieldCount(columns, true, b, start, limit, bufStart + start);
                 }
                 p++;
-            } else {
-                if (c != last) {
-                    if (!policy.nullPadding()) {
-                        throw errors().fieldCount(c + 1, false, b, start, limit, bufStart + start);
-                    }
-                    for (int k = c + 1; k <= last; k++) {
-                        if (kinds[k] != SKIP && kinds[k] != INFER) {
-                            sink.putNull(k, row);
-                        }
-                    }
-                }
-                if (p - start > maxLineSize) {
-                    throw errors().lineTooLong(b, start, p, bufStart + start, maxLineSize, dialect);
-                }
-                return p == limit ? limit : p + 1;
+            }
+            if (c != last) {
+                shortRecord(c, row, start);
+            }
+            if (p - start > maxLineSize) {
+                throw errors().lineTooLong(b, start, p, bufStart + start, maxLineSize, dialect);
+            }
+            p = p == limit ? limit : p + 1;
+            pos = p;
+            row++;
+        }
+        return row;
+    }
+
+    /** A quoted field at {@code p}: stores it; returns the position of the byte after it, or NEED_MORE. */
+    private int quotedField(int p, int c, int row) {
+        int end = scanQuoted(p, c, true);
+        if (end != NEED_MORE) {
+            store(c, row, quotedArray, quotedStart, quotedEnd, true, p);
+        }
+        return end;
+    }
+
+    /** An unquoted field at {@code s} that no fast path took: stores it; returns its end, or NEED_MORE. */
+    private int plainField(int s, int c, int row, int recordStart) {
+        final byte[] b = buf;
+        int p = fieldEnd(b, s);
+        if (p == limit && !eof) {
+            return NEED_MORE;
+        }
+        if (b[p] == quote && p < limit) {
+            throw errors().quoteInField(c, (char) quote, b, s, p, limit, bufStart + p, bufStart + recordStart);
+        }
+        store(c, row, b, s, p, false, s);
+        return p;
+    }
+
+    /** The record at {@code start} ended after field {@code c}, before the last: an error, or NULLs to pad it. */
+    private void shortRecord(int c, int row, int start) {
+        if (!policy.nullPadding()) {
+            throw errors().fieldCount(c + 1, false, buf, start, limit, bufStart + start);
+        }
+        for (int k = c + 1; k < columns; k++) {
+            if (kinds[k] != SKIP && kinds[k] != INFER) {
+                sink.putNull(k, row);
             }
         }
     }
@@ -545,13 +678,12 @@ public final class CsvScanner implements AutoCloseable {
      * anything else (empty, long, exponent, not a number, or cut by the end of the buffer), which the
      * general path then handles. Same arithmetic as {@link ValueParsers#parseDouble}: bit-exact.
      */
-    private int tryNumber(byte[] b, int p, int c, int row, boolean integer) {
-        if (!SWAR || !integer) {
-            return tryNumberLoop(b, p, c, row, integer);
+    private int tryLong(byte[] b, int p, int c, int row) {
+        if (!SWAR) {
+            return tryNumberLoop(b, p, c, row, true);
         }
-        // eight bytes at a time: the integer part, then the fraction, each shorter than 8 digits (else the
-        // loop). Reading 8 bytes at q <= limit stays inside buf (sentinel + padding); the sentinel LF is not
-        // a digit, so nothing past the data is ever taken for one.
+        // eight bytes at a time (else the loop). Reading 8 bytes at q <= limit stays inside buf (sentinel +
+        // padding); the sentinel LF is not a digit, so nothing past the data is ever taken for one.
         int q = p;
         boolean negative = b[q] == '-';
         if (negative) {
@@ -560,33 +692,95 @@ public final class CsvScanner implements AutoCloseable {
         long w = MemoryUtil.getLong(b, q);
         int k = DigitWords.leadingDigits(w);
         if (k == 8) {
-            return tryNumberLoop(b, p, c, row, integer);
+            return tryNumberLoop(b, p, c, row, true);
+        }
+        byte t = (byte) (w >>> (k << 3)); // the byte after the digits is byte k of w: no second load
+        q += k;
+        if ((t != delimiter && t != LF && t != CR) || k == 0 || (q == limit && !eof)) {
+            return -1;
         }
         long m = DigitWords.value(w, k);
-        int digits = k;
-        q += k;
-        int fractionDigits = 0;
-        if (!integer && b[q] == '.') {
-            q++;
-            long f = MemoryUtil.getLong(b, q);
-            fractionDigits = DigitWords.leadingDigits(f);
-            if (fractionDigits == 8) {
-                return tryNumberLoop(b, p, c, row, integer);
-            }
-            m = m * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
-            digits += fractionDigits;
-            q += fractionDigits;
+        sink.putLong(c, row, negative ? -m : m);
+        return q;
+    }
+
+    /**
+     * {@link #tryLong} for a double: {@code [-]digits[.digits]}. A number of up to 8 bytes after its sign
+     * (the usual {@code 0.239390}) is one word: the point is its first non-digit byte, and the end its
+     * second one or the byte after the word. A longer one takes a second word for the fraction
+     * ({@link #tryLongDouble}).
+     */
+    private int tryDouble(byte[] b, int p, int c, int row) {
+        if (!SWAR) {
+            return tryNumberLoop(b, p, c, row, false);
         }
-        byte t = b[q];
+        int q = p;
+        boolean negative = b[q] == '-';
+        if (negative) {
+            q++;
+        }
+        long w = MemoryUtil.getLong(b, q);
+        long nonDigits = DigitWords.nonDigits(w);
+        int k = Long.numberOfTrailingZeros(nonDigits) >>> 3;
+        if (k == 8) {
+            return tryNumberLoop(b, p, c, row, false);
+        }
+        byte t = (byte) (w >>> (k << 3));
+        int fractionDigits = 0;
+        long m;
+        if (t == '.') {
+            if (k == 7) {
+                return tryLongDouble(b, p, q, w, k, c, row, negative);
+            }
+            // the first non-digit after the point ends the number: in w, or (8 when rest is 0) right after it
+            long rest = nonDigits & (-1L << ((k + 1) << 3));
+            int e = Long.numberOfTrailingZeros(rest) >>> 3;
+            if (e == 8) {
+                t = b[q + 8]; // readable: bytes q..q+7 are digits and the point, so data, before the sentinel
+                if (t >= '0' && t <= '9') {
+                    return tryLongDouble(b, p, q, w, k, c, row, negative);
+                }
+            } else {
+                t = (byte) (w >>> (e << 3));
+            }
+            fractionDigits = e - k - 1;
+            // drop the point: the fraction's bytes move down one byte, next to the integer digits
+            long lowMask = (1L << (k << 3)) - 1;
+            m = DigitWords.value8((w & lowMask) | ((w >>> 8) & ~lowMask), e - 1);
+            q += e;
+        } else {
+            m = DigitWords.value(w, k);
+            q += k;
+        }
+        if ((t != delimiter && t != LF && t != CR) || k + fractionDigits == 0 || (q == limit && !eof)) {
+            return -1;
+        }
+        // m < 10^7 and fractionDigits <= 6: one correctly rounded division, as Double.parseDouble
+        double v = (double) m / ValueParsers.POW10[fractionDigits];
+        sink.putDouble(c, row, negative ? -v : v);
+        return q;
+    }
+
+    /** {@link #tryDouble} when the point is at {@code q + k} and the fraction runs past the first word. */
+    private int tryLongDouble(byte[] b, int p, int q, long w, int k, int c, int row, boolean negative) {
+        q += k + 1; // at most limit: the '.' is data, not the sentinel
+        long f = MemoryUtil.getLong(b, q);
+        int fractionDigits = DigitWords.leadingDigits(f);
+        if (fractionDigits == 8) {
+            return tryNumberLoop(b, p, c, row, false);
+        }
+        byte t = (byte) (f >>> (fractionDigits << 3));
+        q += fractionDigits;
+        int digits = k + fractionDigits;
         if ((t != delimiter && t != LF && t != CR) || digits == 0 || (q == limit && !eof)) {
             return -1;
         }
-        if (integer) {
-            sink.putLong(c, row, negative ? -m : m);
-        } else {
-            double v = fractionDigits == 0 ? (double) m : (double) m / ValueParsers.POW10[fractionDigits];
-            sink.putDouble(c, row, negative ? -v : v);
-        }
+        // the integer and fraction digits side by side in one word when they fit (bytes above are ignored)
+        long m = digits <= 8 ? DigitWords.value8((w & ((1L << (k << 3)) - 1)) | (f << (k << 3)), digits)
+                : DigitWords.value(w, k) * DigitWords.POW10[fractionDigits] + DigitWords.value(f, fractionDigits);
+        // m < 10^14 < 2^53 and fractionDigits <= 7: one correctly rounded division
+        double v = (double) m / ValueParsers.POW10[fractionDigits];
+        sink.putDouble(c, row, negative ? -v : v);
         return q;
     }
 
@@ -632,6 +826,29 @@ public final class CsvScanner implements AutoCloseable {
     }
 
     /**
+     * The fast path of text: an unquoted, non-empty ASCII field not cut by the end of the buffer, copied
+     * straight into the vector. Returns the field's end, or -1 for the general path (which also reports a
+     * quote inside the field, and handles NULL, non-ASCII and NEED_MORE).
+     */
+    private int tryString(byte[] b, int p, int c, int row) {
+        int e = fieldEnd(b, p);
+        if (e == p || b[e] == quote || (e == limit && !eof) || !Utf8.isAscii(b, p, e)) {
+            return -1;
+        }
+        sink.putString(c, row, b, p, e - p);
+        return e;
+    }
+
+    /** The fast path of a column no one reads: its end, or -1 for the general path (see {@link #tryString}). */
+    private int trySkip(byte[] b, int p) {
+        int e = fieldEnd(b, p);
+        if (b[e] == quote || (e == limit && !eof)) {
+            return -1;
+        }
+        return e;
+    }
+
+    /**
      * The fast path of timestamps: exactly {@code YYYY-MM-DD HH:MM:SS} (or with {@code T}) followed by the
      * field's end ({@link TimestampFastPath}). Returns the field's end, or -1 for the general path.
      */
@@ -657,6 +874,23 @@ public final class CsvScanner implements AutoCloseable {
      * A quote there is an error (RFC 4180: a quote may only open a field), which the caller reports.
      */
     private int fieldEnd(byte[] b, int p) {
+        if (SWAR && belowWord != 0) {
+            // one test per word for "a byte below the threshold" (the lowest flagged byte is exact: no
+            // borrow reaches it), then the byte itself: digits, letters, '-' and '.' are never candidates
+            while (true) {
+                long word = MemoryUtil.getLong(b, p);
+                long found = (word - belowWord) & ~word & HIGHS;
+                if (found != 0) {
+                    int i = p + (Long.numberOfTrailingZeros(found) >>> 3);
+                    if (ends[b[i] & 0xFF]) {
+                        return i;
+                    }
+                    p = i + 1; // a space or other low byte inside the field
+                } else {
+                    p += 8;
+                }
+            }
+        }
         if (SWAR) {
             while (true) {
                 long word = MemoryUtil.getLong(b, p);
@@ -693,10 +927,7 @@ public final class CsvScanner implements AutoCloseable {
         int i = start;
         boolean escaped = false;
         while (true) {
-            byte x;
-            while (i < lim && (x = b[i]) != q && x != esc) {
-                i++;
-            }
+            i = quoteOrEscape(b, i, lim);
             if (i >= lim) {
                 if (eof) {
                     throw errors().unterminatedQuote(column, (char) q, b, p, lim, bufStart + p);
@@ -741,6 +972,28 @@ public final class CsvScanner implements AutoCloseable {
             }
         }
         return after;
+    }
+
+    /** The position of the first quote or escape byte in {@code b[i, lim)}, or lim. */
+    private int quoteOrEscape(byte[] b, int i, int lim) {
+        if (SWAR) {
+            // 8 bytes at a time; a word read at i < lim stays inside buf (sentinel and padding follow lim)
+            for (; i < lim; i += 8) {
+                long word = MemoryUtil.getLong(b, i);
+                long x = word ^ quoteWord;
+                long y = word ^ escapeWord;
+                long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                if (found != 0) {
+                    return Math.min(lim, i + (Long.numberOfTrailingZeros(found) >>> 3));
+                }
+            }
+            return lim;
+        }
+        byte x;
+        while (i < lim && (x = b[i]) != quote && x != escape) {
+            i++;
+        }
+        return i;
     }
 
     private void unescape(byte[] b, int start, int end) {

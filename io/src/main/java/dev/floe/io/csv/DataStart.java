@@ -16,7 +16,7 @@ final class DataStart {
      * lines (LF, CR or CRLF each end one), or the file's length if it has fewer lines.
      */
     public static long of(ByteSource source, long fileLength, Dialect dialect) throws IOException {
-        Head head = new Head(source, fileLength);
+        Head head = new Head(source, fileLength, dialect.skip() == 0 ? 3 : 8192); // a BOM is 3 bytes
         long p = head.at(0) == 0xEF && head.at(1) == 0xBB && head.at(2) == 0xBF ? 3 : 0;
         for (int lines = dialect.skip(); lines > 0; lines--) {
             int x;
@@ -38,13 +38,14 @@ final class DataStart {
     private static final class Head {
         private final ByteSource source;
         private final long fileLength;
-        private final byte[] b = new byte[8192];
+        private final byte[] b;
         private long start = -1;
         private int n;
 
-        Head(ByteSource source, long fileLength) {
+        Head(ByteSource source, long fileLength, int bufferBytes) {
             this.source = source;
             this.fileLength = fileLength;
+            this.b = new byte[bufferBytes];
         }
 
         int at(long p) throws IOException {

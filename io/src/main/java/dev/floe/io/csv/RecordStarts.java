@@ -3,6 +3,7 @@ package dev.floe.io.csv;
 import dev.floe.io.fs.ByteSource;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * Finds where records really begin in a split that starts mid-file, when quoted fields may hold line
@@ -25,12 +26,20 @@ import java.util.Arrays;
  * followed by text ({@code "x}: inside quotes that quote must close the field, and {@code x} cannot follow)
  * or text followed by a quote ({@code x"}: outside quotes a quote cannot appear inside a field).
  *
- * <p>A short cut and a fallback:
+ * <p>Two short cuts and a fallback:
  * <ol>
- *   <li>If the {@code max_line_size} bytes before {@code S} hold no quote byte, {@code S} cannot be inside
- *       a quoted field (its record would be longer than the limit): only the states outside quotes are
- *       hypotheses, and they agree after one byte. This is the case of files without quotes, and costs one
- *       backward scan of those bytes for a quote (it stops at the first quote it meets).</li>
+ *   <li>If the {@code max_line_size} bytes from {@code S - 1} on hold no quote byte, the automaton cannot be
+ *       inside a quoted field ({@code Q}, {@code ESC}) before byte {@code S - 1}: that field would have to
+ *       close at or after {@code S - 1 + max_line_size}, so its record would be longer than the limit. The
+ *       states {@code Q} and {@code ESC} are dropped; {@code QE} (a quote just closed) stays, and it agrees
+ *       with the states outside quotes or is refuted after one byte. This is the case of files without
+ *       quotes, and it reads only the split's own bytes (which the split reads next anyway, from the page
+ *       cache or the local block) instead of the end of the previous split. The scan stops at the first
+ *       quote it meets, so in a quoted file it costs a few bytes.</li>
+ *   <li>Else, if the {@code max_line_size} bytes before {@code S} hold no quote byte, {@code S} cannot be
+ *       inside a quoted field either (its record would be longer than the limit): only the states outside
+ *       quotes are hypotheses, and they agree after one byte. This backward scan also stops at the first
+ *       quote it meets.</li>
  *   <li>If the hypotheses are still undecided {@code 2 * max_line_size} bytes after {@code S}, or all are
  *       refuted (the file is malformed somewhere), the state is computed exactly: one automaton run from
  *       the start of the data. Correct always; slow only for rare, pathological files.</li>
@@ -50,6 +59,10 @@ public final class RecordStarts {
     private static final int STATES = 7;
     private static final int OTHER = 0, DELIM = 1, EOL = 2, QUOTE = 3, ESCAPE = 4, COMMENT = 5;
     private static final int CHUNK = 64 << 10;
+    private static final int ALL = 0, NOT_IN_FIELD = 1, OUTSIDE = 2;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private final long quoteWord;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordStarts.class);
     private String why = "";
 
@@ -64,12 +77,17 @@ public final class RecordStarts {
     private final byte[] chunk;
     private long chunkStart = -1;
     private int chunkLength;
+    /** The caller's window (findInto): bytes [windowStart, windowStart + windowLength), read once, never overwritten. */
+    private byte[] window;
+    private long windowStart = -1;
+    private int windowLength;
 
     private RecordStarts(ByteSource source, long fileLength, Dialect dialect) {
         this.source = source;
         this.fileLength = fileLength;
         this.lineLimit = dialect.maxLineSize();
         this.quote = dialect.quote();
+        this.quoteWord = ONES * (quote & 0xFF);
         this.comments = dialect.comment() != 0;
         this.doubling = dialect.doubling();
         this.chunk = new byte[(int) Math.min(CHUNK, Math.max(16, fileLength))];
@@ -109,39 +127,111 @@ public final class RecordStarts {
      */
     public static long find(ByteSource source, long fileLength, Dialect dialect, long dataStart, long start)
             throws IOException {
+        return start <= dataStart ? dataStart : findInto(source, fileLength, dialect, dataStart, start, null, 0).first();
+    }
+
+    /**
+     * Where a split's first record begins, and how many bytes of its window the search left in the caller's
+     * buffer.
+     *
+     * @param first       as {@link #find}
+     * @param windowBytes bytes {@code [start - 1, start - 1 + windowBytes)} of the file, now in the window
+     */
+    public record Start(long first, int windowBytes) {
+    }
+
+    /**
+     * {@link #find} for {@code start > dataStart}, reading the first {@code capacity} bytes from
+     * {@code start - 1} into {@code window} (if not null) and leaving them there: the forward quote scan
+     * needs them, and the caller parses them next without reading them again.
+     */
+    public static Start findInto(ByteSource source, long fileLength, Dialect dialect, long dataStart, long start,
+            byte[] window, int capacity) throws IOException {
         if (start <= dataStart) {
-            return dataStart;
+            throw new IllegalArgumentException("start " + start + " must be after the data start " + dataStart);
         }
         RecordStarts r = new RecordStarts(source, fileLength, dialect);
-        boolean outside = r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start);
-        long found = r.speculate(start, outside);
+        long scanEnd = Math.min(fileLength, start - 1 + dialect.maxLineSize());
+        int loaded = 0;
+        boolean quoteInWindow = false;
+        if (window != null && capacity > 0) {
+            loaded = source.read(start - 1, window, 0, (int) Math.min(capacity, fileLength - (start - 1)));
+            quoteInWindow = r.hasQuote(window, 0, (int) Math.min(loaded, scanEnd - (start - 1)));
+            r.window = window;
+            r.windowStart = start - 1;
+            r.windowLength = loaded;
+        }
+        int hypotheses;
+        if (!quoteInWindow && r.noQuoteIn(start - 1 + loaded, scanEnd)) {
+            hypotheses = NOT_IN_FIELD;
+        } else if (r.noQuoteBefore(Math.max(dataStart, start - dialect.maxLineSize()), start)) {
+            hypotheses = OUTSIDE;
+        } else {
+            hypotheses = ALL;
+        }
+        long found = r.speculate(start, hypotheses);
         if (found < 0) {
             log.debug("{}: no local answer where records start after byte {} ({}): reading from byte {}",
                     source.path(), start, r.why, dataStart);
             found = r.exact(dataStart, start);
         }
-        return found;
+        return new Start(found, loaded);
     }
 
+    /** True if {@code [from, to)} holds no quote byte; reads forward a chunk at a time, stops at the first quote. */
+    private boolean noQuoteIn(long from, long to) throws IOException {
+        for (long p = from; p < to; ) {
+            load(p, to - p);
+            int n = (int) Math.min(chunkLength, to - p);
+            if (n <= 0) {
+                return true; // the file ended
+            }
+            if (hasQuote(chunk, 0, n)) {
+                return false;
+            }
+            p += n;
+        }
+        return true;
+    }
+
+    /** True if {@code [from, to)} holds no quote byte; reads backward a chunk at a time (the nearest bytes first). */
     private boolean noQuoteBefore(long from, long to) throws IOException {
         for (long p = to - 1; p >= from; ) {
             long lo = Math.max(from, p - chunk.length + 1);
-            load(lo);
-            for (int i = (int) (p - chunkStart); i >= 0; i--) {
-                if (chunk[i] == quote) {
-                    return false;
-                }
+            load(lo, p - lo + 1);
+            if (hasQuote(chunk, 0, (int) (p - chunkStart) + 1)) {
+                return false;
             }
             p = lo - 1;
         }
         return true;
     }
 
+    /** Whether {@code b[from, to)} holds the quote byte: eight bytes at a time, then the tail. */
+    private boolean hasQuote(byte[] b, int from, int to) {
+        int i = from;
+        if (MemoryUtil.LITTLE_ENDIAN) {
+            for (; i + 8 <= to; i += 8) {
+                long x = MemoryUtil.getLong(b, i) ^ quoteWord;
+                if (((x - ONES) & ~x & HIGHS) != 0) {
+                    return true;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == quote) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Runs every state (or with {@code outside}, every state outside quotes) as a hypothesis from
-     * {@code start - 1}; returns the first record start they agree on, or -1.
+     * Runs every state that {@code hypotheses} allows ({@link #ALL}, {@link #NOT_IN_FIELD}: not inside a
+     * quoted field, {@link #OUTSIDE}: outside quotes) as a hypothesis from {@code start - 1}; returns the
+     * first record start they agree on, or -1.
      */
-    private long speculate(long start, boolean outside) throws IOException {
+    private long speculate(long start, int hypotheses) throws IOException {
         int[] state = new int[STATES];
         long[] last = new long[STATES];
         long[] first = new long[STATES];
@@ -150,8 +240,11 @@ public final class RecordStarts {
             if ((s == CMT && !comments) || (s == ESC && doubling)) {
                 continue; // states this dialect never enters
             }
-            if (outside && (s == Q || s == ESC || s == QE)) {
-                continue; // no quote in the max_line_size bytes before start: not inside quotes
+            if (hypotheses != ALL && (s == Q || s == ESC)) {
+                continue; // no quote within max_line_size bytes after or before start - 1: not inside a field
+            }
+            if (hypotheses == OUTSIDE && s == QE) {
+                continue; // no quote in the max_line_size bytes before start: not just after one
             }
             state[n] = s;
             last[n] = start - 1;
@@ -260,8 +353,11 @@ public final class RecordStarts {
     }
 
     private int byteAt(long p) throws IOException {
+        if (p >= windowStart && p < windowStart + windowLength) {
+            return window[(int) (p - windowStart)] & 0xFF;
+        }
         if (p < chunkStart || p >= chunkStart + chunkLength) {
-            load(p);
+            load(p, chunk.length);
             if (chunkLength == 0) {
                 return -1;
             }
@@ -269,8 +365,9 @@ public final class RecordStarts {
         return chunk[(int) (p - chunkStart)] & 0xFF;
     }
 
-    private void load(long p) throws IOException {
+    /** Reads up to {@code max} bytes (at most a chunk) at {@code p} into the chunk. */
+    private void load(long p, long max) throws IOException {
         chunkStart = p;
-        chunkLength = source.read(p, chunk, 0, (int) Math.min(chunk.length, Math.max(0, fileLength - p)));
+        chunkLength = source.read(p, chunk, 0, (int) Math.min(Math.min(chunk.length, max), Math.max(0, fileLength - p)));
     }
 }

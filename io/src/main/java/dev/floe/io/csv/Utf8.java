@@ -36,6 +36,10 @@ final class Utf8 {
     static int invalidAt(byte[] a, int s, int e) {
         int i = s;
         while (i < e) {
+            if (MemoryUtil.LITTLE_ENDIAN && i + 8 <= e && (MemoryUtil.getLong(a, i) & HIGHS) == 0) {
+                i += 8; // eight ASCII bytes
+                continue;
+            }
             int n = sequenceLength(a, i, e);
             if (n < 0) {
                 return i;

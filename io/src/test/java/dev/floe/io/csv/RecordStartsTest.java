@@ -56,6 +56,67 @@ class RecordStartsTest {
         check(text, d, 1 << 20);
     }
 
+    /**
+     * A quote-free file: every split start is decided from the split's own bytes (from start - 1 on), never
+     * by reading back into the previous split; the answers still equal the oracle's.
+     */
+    @Test
+    void quoteFreeFilesAreDecidedWithoutLookingBack() throws IOException {
+        String text = "1234,abc,0.5\n".repeat(2000);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Dialect d = new Dialect((byte) ',', (byte) '"', (byte) '"', (byte) 0, false, 0, 1 << 20);
+        List<Long> starts = serialStarts(bytes, d);
+        for (long s = 1; s <= bytes.length; s += 97) {
+            ArraySource source = new ArraySource(bytes);
+            long expected = bytes.length;
+            for (long start : starts) {
+                if (start >= s) {
+                    expected = start;
+                    break;
+                }
+            }
+            assertEquals(expected, RecordStarts.find(source, bytes.length, d, 0, s), "at " + s);
+            assertEquals(s - 1, source.lowestRead, "lowest byte read for a split at " + s);
+        }
+        check(text.substring(0, 300), d, 1 << 20);
+        check(text.substring(0, 300), d, 20);
+    }
+
+    /** Quotes only before a long quote-free stretch, and only after one: both scans, at every offset. */
+    @Test
+    void quotesOnOneSideOfAQuoteFreeStretch() throws IOException {
+        String plain = "12,ab\n".repeat(30);
+        Dialect d = Dialect.csv(',', '"', false);
+        for (int maxLine : new int[] {1 << 20, 40, 12}) {
+            check("\"a\nb\",\"\"\n" + plain, d, maxLine);
+            check(plain + "\"a\nb\",\"\"\n", d, maxLine);
+            check(plain + "\"a\nb\",\"\"\n" + plain, d, maxLine);
+        }
+    }
+
+    /** findInto answers as find does, and leaves the file's bytes from start - 1 in the caller's window. */
+    @Test
+    void findIntoLeavesTheWindowItRead() throws IOException {
+        String text = "a,\"x\ny\"\n" + "12,ab\n".repeat(20) + "\"q\"\"\n\",z\n" + "3,c\n".repeat(10);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int maxLine : new int[] {1 << 20, 12}) {
+            Dialect d = new Dialect((byte) ',', (byte) '"', (byte) '"', (byte) 0, false, 0, maxLine);
+            for (int capacity : new int[] {1, 5, 64, 4096}) {
+                for (long s = 1; s <= bytes.length; s++) {
+                    byte[] window = new byte[capacity];
+                    RecordStarts.Start found = RecordStarts.findInto(new ArraySource(bytes), bytes.length, d, 0, s,
+                            window, capacity);
+                    assertEquals(RecordStarts.find(new ArraySource(bytes), bytes.length, d, 0, s), found.first(),
+                            "at " + s + ", window " + capacity);
+                    int n = (int) Math.min(capacity, bytes.length - (s - 1));
+                    assertEquals(n, found.windowBytes());
+                    assertEquals(new String(bytes, (int) s - 1, n, StandardCharsets.UTF_8),
+                            new String(window, 0, n, StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
     private static void check(String text, Dialect dialect, int maxLine) throws IOException {
         Dialect d = new Dialect(dialect.delimiter(), dialect.quote(), dialect.escape(), dialect.comment(), false, 0, maxLine);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -116,6 +177,7 @@ class RecordStartsTest {
 
     private static final class ArraySource implements ByteSource {
         private final byte[] bytes;
+        long lowestRead = Long.MAX_VALUE;
 
         ArraySource(byte[] bytes) {
             this.bytes = bytes;
@@ -123,6 +185,7 @@ class RecordStartsTest {
 
         @Override
         public int read(long position, byte[] buffer, int offset, int length) {
+            lowestRead = Math.min(lowestRead, position);
             int n = (int) Math.max(0, Math.min(length, bytes.length - position));
             System.arraycopy(bytes, (int) position, buffer, offset, n);
             return n;
