@@ -22,3 +22,9 @@ statement error
 SELECT EXTRACT(fortnight FROM ts) FROM '${data}/orders.csv'
 ----
 EXTRACT cannot take 'fortnight'; units: day, dayofweek, 
+
+query
+SELECT order_id, weekofyear(ts), week(ts), dayofmonth(ts) FROM '${data}/orders.csv' WHERE order_id IN (10, 14) ORDER BY order_id
+----
+10	1	1	1
+14	1	1	3

@@ -44,6 +44,16 @@ SELECT * FROM read_csv('${data}/people.csv', hedaer = true)
 unknown read_csv option 'hedaer'; did you mean 'header'?
 
 statement error
+SELECT * FROM read_csv('${data}/people.csv', bogus = 1)
+----
+unknown read_csv option 'bogus'. Known options: all_varchar,
+
+statement error
+SELECT * FROM nosuch
+----
+unknown table or view 'nosuch'. There are no views or tables yet: create one with CREATE VIEW nosuch AS SELECT ...
+
+statement error
 FROBNICATE everything
 ----
 expected a statement (SELECT, WITH, CREATE, DROP, COPY, DESCRIBE, SHOW TABLES, EXPLAIN, SET), found 'FROBNICATE'

@@ -92,3 +92,12 @@ statement error
 SELECT name FROM '${data}/people.csv' WHERE name LIKE city
 ----
 expected a pattern as a string
+
+query
+SELECT name, regexp_matches(name, 'a.'), regexp_full_match(name, 'a.'), regexp_full_match(name, '.*a.*e') FROM '${data}/people.csv' ORDER BY id
+----
+alice	true	false	true
+bob	false	false	false
+carol	true	false	false
+dave	true	false	true
+eve	false	false	false

@@ -144,7 +144,7 @@ the subquery of IN must return one column, but (SELECT id, name FROM people) ret
 statement error
 SELECT name FROM people WHERE id IN (SELECT nope FROM orders)
 ----
-column 'nope' not found Columns: order_id, person_id, amount, ts
+column 'nope' not found. Columns: order_id, person_id, amount, ts
 
 statement error
 SELECT name FROM people p WHERE id IN (SELECT person_id FROM orders o WHERE o.amount > p.age)

@@ -90,6 +90,16 @@ SELECT count(*), sum(amount) FROM '${tmp}/parts/*.csv'
 ----
 6	175.0
 
+query floe-only
+COPY (SELECT * FROM '${data}/orders.csv') TO '${tmp}/slashed/' (FORMAT csv)
+----
+Wrote 6 rows to ${tmp}/slashed/
+
+query floe-only
+SELECT count(*), sum(amount) FROM '${tmp}/slashed/part-*.csv'
+----
+6	175.0
+
 statement error
 COPY (SELECT * FROM '${data}/orders.csv') TO '${tmp}/x.csv' (COMPRESSION gzip)
 ----

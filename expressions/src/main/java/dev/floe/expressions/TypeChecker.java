@@ -512,6 +512,8 @@ public final class TypeChecker {
         StringBuilder sb = new StringBuilder("column '").append(name).append("' not found");
         if (nearest != null && editDistance(nearest.toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3)) {
             sb.append("; did you mean '").append(nearest).append("'?");
+        } else {
+            sb.append('.');
         }
         sb.append(" Columns: ").append(String.join(", ", names));
         return sb.toString();

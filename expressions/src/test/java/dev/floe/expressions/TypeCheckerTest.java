@@ -38,7 +38,7 @@ class TypeCheckerTest {
                 col("vaule").gt(0.5));
         assertError("column 'TimeStamp' not found; did you mean 'timestamp'? Columns: id, value, name, timestamp, day, ok",
                 col("TimeStamp"));
-        assertError("column 'zzzzzz' not found Columns: id, value, name, timestamp, day, ok", col("zzzzzz"));
+        assertError("column 'zzzzzz' not found. Columns: id, value, name, timestamp, day, ok", col("zzzzzz"));
         assertError("operator = cannot take VARCHAR and BIGINT in (name = 1)", col("name").eq(1));
         assertError("operator AND cannot take BOOLEAN and BIGINT in (ok AND id)", col("ok").and(col("id")));
         assertError("NOT needs a BOOLEAN but got BIGINT in (NOT id)", col("id").not());

@@ -138,6 +138,8 @@ final class CsvOptionsMap {
         String nearest = NAMES.stream().min(Comparator.comparingInt(n -> TypeChecker.editDistance(n, name))).orElseThrow();
         if (TypeChecker.editDistance(nearest, name) <= Math.max(2, name.length() / 3)) {
             sb.append("; did you mean '").append(nearest).append("'?");
+        } else {
+            sb.append('.');
         }
         return sb.append(" Known options: ").append(String.join(", ", new TreeSet<>(NAMES))).toString();
     }

@@ -21,11 +21,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The csv-spectrum corpus (/work/shared/csv-corpus): every file read as text gives its expected JSON. */
 class CsvSpectrumTest {
-    /** shared/ beside the checkout (as CI lays it), else the developers' copy. */
-    private static final Path CORPUS = Stream.of("../../shared", "/work/shared")
-            .map(p -> Path.of(p, "csv-corpus", "csv-spectrum"))
-            .filter(p -> Files.isDirectory(p.resolve("csvs")))
-            .findFirst().orElse(Path.of("../../shared/csv-corpus/csv-spectrum"));
+    private static final Path CORPUS = corpus();
+
+    /**
+     * The corpus in the nearest ancestor's {@code shared/csv-corpus} (the module is at /work/main/io or, in a
+     * developer's worktree, at /work/wt/NAME/io: a fixed "../../shared" missed it there and the test was skipped).
+     */
+    private static Path corpus() {
+        Path relative = Path.of("shared", "csv-corpus", "csv-spectrum");
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        Path developers = Path.of("/work/shared").resolve(relative);
+        return Files.isDirectory(developers) ? developers : Path.of("../../shared/csv-corpus/csv-spectrum");
+    }
 
     static Stream<Arguments> files() throws IOException {
         // CI lays shared/ beside the clone: there a missing corpus is a broken set-up, not a reason to skip

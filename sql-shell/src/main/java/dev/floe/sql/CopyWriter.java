@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * {@code COPY (query) TO 'path' (FORMAT csv|arrow, HEADER, DELIMITER ',', QUOTE '"', NULLSTR '',
  * PER_PARTITION)}: the frame's {@code writeCsv}/{@code writeArrow}, to a local path or a Hadoop URI. One
- * file unless PER_PARTITION, which writes a directory of one file per partition. FORMAT defaults to
+ * file unless PER_PARTITION, which writes a directory of one file per partition, as does a path ending in
+ * {@code /} (unless PER_PARTITION false says otherwise). FORMAT defaults to
  * arrow for .arrow/.ipc/.feather paths, else csv. Nothing is visible until everything is written; a COPY
  * that fails or is cancelled (Ctrl-C) leaves nothing at a path that was free before (local or HDFS: the
  * io writers remove the directories they created).
@@ -29,7 +30,8 @@ final class CopyWriter {
     static SqlResult copy(Statement.Copy c, DataFrame df, long started, Consumer<QueryMetrics> onMetrics) {
         String format = formatOf(c);
         CsvWriteOptions csv = CsvWriteOptions.defaults();
-        boolean single = true;
+        // 'out/' names a directory: one file per partition there (it used to write a file called 'out')
+        boolean single = !c.path().endsWith("/");
         for (Map.Entry<String, Object> o : c.options().entrySet()) {
             Object v = o.getValue();
             try {

@@ -5,7 +5,9 @@ import dev.floe.expressions.AggregateFunction;
 import dev.floe.expressions.DatePart;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
+import dev.floe.expressions.FloeType;
 import dev.floe.expressions.FunctionCall;
+import dev.floe.expressions.Literal;
 import dev.floe.expressions.ScalarFunction;
 import dev.floe.expressions.TypeChecker;
 import java.util.ArrayList;
@@ -58,7 +60,14 @@ public final class SqlFunctions {
         function("datediff", ScalarFunction.DATE_DIFF);
         function("datetrunc", ScalarFunction.DATE_TRUNC);
         function("strlen", ScalarFunction.LENGTH);
-        function("regexp_full_match", ScalarFunction.REGEXP_MATCHES);
+        // regexp_matches finds the pattern anywhere; regexp_full_match must match the whole string (DuckDB)
+        FUNCTIONS.put("regexp_full_match", new SqlFunction("regexp_full_match", 2, 2, false, SqlFunctions::fullMatch));
+        DatePart.Unit[] aliasParts = {DatePart.Unit.WEEK_OF_YEAR, DatePart.Unit.DAY};
+        String[] aliasNames = {"weekofyear", "dayofmonth"};
+        for (int i = 0; i < aliasNames.length; i++) {
+            DatePart.Unit unit = aliasParts[i];
+            scalar(aliasNames[i], 1, args -> new DatePart(unit, args.get(0)));
+        }
         function("ifnull", ScalarFunction.COALESCE);
     }
 
@@ -67,6 +76,15 @@ public final class SqlFunctions {
     }
 
     private SqlFunctions() {
+    }
+
+    /** regexp_full_match(s, p): regexp_matches with the (constant) pattern anchored at both ends of s. */
+    private static Expr fullMatch(List<Expr> args) {
+        Expr pattern = args.get(1);
+        if (pattern instanceof Literal l && l.value() instanceof String p) {
+            pattern = new Literal("\\A(?:" + p + ")\\z", FloeType.STRING);
+        }
+        return new FunctionCall(ScalarFunction.REGEXP_MATCHES, List.of(args.get(0), pattern));
     }
 
     private static void scalar(String name, int arity, Function<List<Expr>, Expr> build) {

@@ -271,7 +271,7 @@ public final class SqlPlanner {
             sb.append('.');
         }
         if (catalog.names().isEmpty()) {
-            return sb.append(". There are no views or tables yet: create one with CREATE VIEW ").append(name)
+            return sb.append(" There are no views or tables yet: create one with CREATE VIEW ").append(name)
                     .append(" AS SELECT ..., or read a file with FROM 'path/*.csv'").toString();
         }
         return sb.append(" Tables and views: ").append(String.join(", ", new java.util.TreeSet<>(catalog.names())))
