@@ -34,7 +34,7 @@ class CsvSpectrumTest {
                 return dir.resolve(relative);
             }
         }
-        Path developers = Path.of("/work/shared").resolve(relative);
+        Path developers = Path.of("/work").resolve(relative);   // the developers' copy, /work/shared
         return Files.isDirectory(developers) ? developers : Path.of("../../shared/csv-corpus/csv-spectrum");
     }
 
