@@ -6,6 +6,10 @@ import dev.floe.scheduler.ProgressListener;
 import dev.floe.scheduler.ProgressSnapshot;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,8 +22,11 @@ import java.util.function.LongSupplier;
  *
  * <p>It draws only when attached to a terminal ({@code System.console() != null}; the test
  * constructor takes a flag), at most once per {@link #REDRAW_INTERVAL_NANOS} (events arrive once per
- * batch from every worker, far more often than a terminal can show), and only on events: a long task
- * that reports nothing leaves the line as it was. Rows, bytes and the rate appear once a task has
+ * batch from every worker, far more often than a terminal can show). Between events a {@link Ticker}
+ * redraws it every {@link #TICK_INTERVAL_MILLIS} from {@code started} to {@code done}, so that during
+ * one long task (a big join) the elapsed time, the rows and bytes reported so far and the rate still
+ * move; the ticker is stopped in {@code done}, before the line is erased, and never started when the
+ * bar does not draw. Rows, bytes and the rate appear once a task has
  * reported some ({@link dev.floe.scheduler.TaskContext#reportProgress}). The ETA extrapolates from
  * tasks done versus total. Thread-safe: every event is handled under the bar's monitor.
  *
@@ -29,11 +36,39 @@ public final class ProgressBar implements ProgressListener {
 
     /** At most ten redraws a second. */
     public static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
+    /** The redraw period between events. */
+    public static final long TICK_INTERVAL_MILLIS = 200;
     static final int WIDTH = 10;
+
+    /** Calls a task periodically until the returned handle is closed. */
+    @FunctionalInterface
+    public interface Ticker {
+        /** Runs {@code tick} every {@code millis} milliseconds (first after one period) until {@code close()}. */
+        AutoCloseable every(long millis, Runnable tick);
+
+        /** Never ticks: the bar redraws only on events. */
+        Ticker NONE = (millis, tick) -> () -> { };
+
+        /** One shared daemon thread ({@code floe-progress}) for every bar of the JVM. */
+        Ticker DAEMON = (millis, tick) -> {
+            ScheduledFuture<?> f = DaemonTimer.TIMER.scheduleAtFixedRate(tick, millis, millis, TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        };
+    }
+
+    /** Holder of the shared timer thread, created on first use. */
+    private static final class DaemonTimer {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "floe-progress");
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     private final PrintStream out;
     private final boolean enabled;
     private final LongSupplier clock;
+    private final Ticker ticker;
 
     // guarded by this
     private long startNanos;
@@ -45,20 +80,31 @@ public final class ProgressBar implements ProgressListener {
     private long lastDrawNanos;
     private int lastLength;
     private boolean ended;
+    private AutoCloseable ticking;
 
-    /** Draws on {@code out} (normally {@code System.err}) if the JVM has a console. */
+    /**
+     * Draws on {@code out} (normally {@code System.err}) if the JVM has a console, redrawn by the
+     * shared daemon timer between events.
+     */
     public ProgressBar(PrintStream out) {
-        this(out, System.console() != null, System::nanoTime);
+        this(out, System.console() != null, System::nanoTime, Ticker.DAEMON);
+    }
+
+    /** As {@link #ProgressBar(PrintStream, boolean, LongSupplier, Ticker)} without a ticker: redrawn on events only. */
+    public ProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
+        this(out, enabled, clock, Ticker.NONE);
     }
 
     /**
      * @param enabled whether to draw at all (as if attached to a terminal)
      * @param clock   nanoseconds, as {@link System#nanoTime()}
+     * @param ticker  what redraws the bar between events while the computation runs
      */
-    public ProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
+    public ProgressBar(PrintStream out, boolean enabled, LongSupplier clock, Ticker ticker) {
         this.out = requireNonNull(out, "out is null");
         this.enabled = enabled;
         this.clock = requireNonNull(clock, "clock is null");
+        this.ticker = requireNonNull(ticker, "ticker is null");
     }
 
     @Override
@@ -70,6 +116,14 @@ public final class ProgressBar implements ProgressListener {
         rows = snapshot.rows();
         bytes = snapshot.bytes();
         draw(true);
+        if (enabled && !ended && ticking == null) {
+            ticking = ticker.every(TICK_INTERVAL_MILLIS, this::tick);
+        }
+    }
+
+    /** A timer's redraw: the same line with the time moved on (subject to the redraw limit). */
+    synchronized void tick() {
+        draw(false);
     }
 
     @Override
@@ -89,10 +143,22 @@ public final class ProgressBar implements ProgressListener {
     @Override
     public synchronized void done(boolean success) {
         ended = true;
+        stopTicking();
         if (enabled && lastLength > 0) {
             out.print("\r" + " ".repeat(lastLength) + "\r");
             out.flush();
             lastLength = 0;
+        }
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            try {
+                ticking.close();
+            } catch (Exception e) {
+                // a ticker that cannot stop still finds the bar ended: it draws nothing more
+            }
+            ticking = null;
         }
     }
 

@@ -163,4 +163,82 @@ class ProgressBarTest {
         assertEquals("", frames[8]);
         assertEquals(9, frames.length);
     }
+
+    /** A ticker the test fires by hand, remembering whether it was stopped. */
+    private static final class ManualTicker implements ProgressBar.Ticker {
+        Runnable tick;
+        long millis;
+        int started;
+        boolean stopped;
+
+        @Override
+        public AutoCloseable every(long millis, Runnable tick) {
+            this.millis = millis;
+            this.tick = tick;
+            started++;
+            return () -> stopped = true;
+        }
+    }
+
+    @Test
+    void aTimerRedrawsDuringOneLongTaskAndStopsAtTheEnd() {
+        ManualTicker ticker = new ManualTicker();
+        ProgressBar bar = new ProgressBar(out, true, clock::get, ticker);
+        bar.started(new ProgressSnapshot(2, 5, 1, 0, 0, 0, -1));
+        assertEquals(1, ticker.started);
+        assertEquals(ProgressBar.TICK_INTERVAL_MILLIS, ticker.millis);
+        String first = "\r[====>     ] 2/5 tasks  00:00 elapsed  ETA 00:00";
+        assertEquals(first, written());
+
+        // one long task: no scheduler event, only the timer; the elapsed time and the ETA move on
+        clock.addAndGet(3 * S);
+        ticker.tick.run();
+        String second = "\r[====>     ] 2/5 tasks  00:03 elapsed  ETA 00:04";
+        assertEquals(first + second, written());
+
+        // rows reported within the redraw limit are drawn by the next tick
+        clock.addAndGet(10 * MS);
+        bar.progress(5_000, 2_000_000);
+        assertEquals(first + second, written());
+        clock.addAndGet(190 * MS);
+        ticker.tick.run();
+        String third = "\r[====>     ] 2/5 tasks  5.0k rows  2.0 MB  625 kB/s  00:03 elapsed  ETA 00:04";
+        assertEquals(first + second + third, written());
+
+        bar.done(false); // cancelled
+        assertTrue(ticker.stopped, "the timer is stopped at the end");
+        String erased = first + second + third + "\r" + " ".repeat(third.length() - 1) + "\r";
+        assertEquals(erased, written());
+        clock.addAndGet(S);
+        ticker.tick.run(); // a tick already under way when the timer stopped draws nothing
+        assertEquals(erased, written(), "nothing after done");
+    }
+
+    @Test
+    void noTimerWhenNotOnATerminal() {
+        ManualTicker ticker = new ManualTicker();
+        ProgressBar bar = new ProgressBar(out, false, clock::get, ticker);
+        bar.started(new ProgressSnapshot(0, 2, 0, 0, 0, 0, -1));
+        bar.done(true);
+        assertEquals(0, ticker.started);
+        assertEquals("", written());
+    }
+
+    @Test
+    void theDaemonTimerAdvancesTheElapsedTimeAndStopsAtDone() throws Exception {
+        ProgressBar bar = new ProgressBar(out, true, clock::get, ProgressBar.Ticker.DAEMON);
+        bar.started(new ProgressSnapshot(0, 3, 1, 0, 0, 0, -1));
+        clock.addAndGet(7 * S);
+        long deadline = System.nanoTime() + 10 * S;
+        while (!written().contains("00:07 elapsed") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(written().contains("\r[>         ] 0/3 tasks  00:07 elapsed  ETA --:--"), written());
+        bar.done(true);
+        String atDone = written();
+        assertTrue(atDone.endsWith("\r"), "erased: " + atDone);
+        clock.addAndGet(5 * S);
+        Thread.sleep(3 * ProgressBar.TICK_INTERVAL_MILLIS);
+        assertEquals(atDone, written(), "the timer draws nothing after done");
+    }
 }
