@@ -3,8 +3,6 @@ package dev.floe.cli;
 import dev.floe.dataframe.QueryFuture;
 import dev.floe.scheduler.CancelledException;
 import dev.floe.scheduler.ProgressListener;
-import dev.floe.sql.SqlFunctions;
-import dev.floe.sql.SqlLexer;
 import dev.floe.sql.SqlParser;
 import dev.floe.sql.SqlResult;
 import dev.floe.sql.SqlSession;
@@ -14,11 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jline.reader.Candidate;
-import org.jline.reader.Completer;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -34,7 +28,7 @@ import org.jline.terminal.TerminalBuilder;
  *
  * <p>JLine reads statements: input goes on over several lines until a {@code ;} ends it (outside
  * strings and comments); Tab completes keywords, functions, views, tables and the columns the session
- * has seen; history is kept in {@code $FLOE_HISTORY} or {@code ~/.floe_history}, saved after each entry.
+ * has seen, and after {@code alias.} that source's columns ({@link SqlCompleter}); history is kept in {@code $FLOE_HISTORY} or {@code ~/.floe_history}, saved after each entry.
  * Lines starting with {@code \} are shell commands ({@code \help}). Ctrl-C at the prompt clears the
  * input; while a query runs it cancels the query (its tasks stop, its memory is freed) and the prompt
  * comes back. Ctrl-D or {@code \q} leaves.
@@ -247,51 +241,6 @@ final class SqlShell {
                 }
             }
             return super.parse(line, cursor, context);
-        }
-    }
-
-    /** Completes keywords, function names, views and tables, and the column names the session has seen. */
-    static final class SqlCompleter implements Completer {
-        static final List<String> KEYWORDS;
-
-        static {
-            TreeSet<String> k = new TreeSet<>(SqlLexer.RESERVED);
-            k.addAll(List.of("CREATE", "VIEW", "TABLE", "REPLACE", "COPY", "TO", "FORMAT", "DESCRIBE", "SHOW", "TABLES",
-                    "EXPLAIN", "ANALYZE", "SET", "DROP", "LEFT", "INNER", "SEMI", "ANTI", "RIGHT", "FULL", "OUTER", "CROSS",
-                    "USING", "EXISTS", "NULLS", "FIRST", "LAST",
-                    "READ_CSV"));
-            KEYWORDS = List.copyOf(k);
-        }
-
-        private final SqlSession session;
-
-        SqlCompleter(SqlSession session) {
-            this.session = session;
-        }
-
-        @Override
-        public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-            String word = line.word().substring(0, line.wordCursor());
-            if (line.line().trim().startsWith("\\")) {
-                for (String c : List.of("\\timing", "\\format", "\\help", "\\q")) {
-                    candidates.add(new Candidate(c));
-                }
-                return;
-            }
-            boolean upper = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
-            for (String k : KEYWORDS) {
-                String text = upper ? k : k.toLowerCase(Locale.ROOT);
-                candidates.add(new Candidate(text, text, "keyword", null, null, null, true));
-            }
-            for (String f : SqlFunctions.names()) {
-                candidates.add(new Candidate(f + "(", f, "function", null, null, null, false));
-            }
-            for (String t : session.tableNames()) {
-                candidates.add(new Candidate(t, t, "table", null, null, null, true));
-            }
-            for (String c : session.knownColumns()) {
-                candidates.add(new Candidate(c, c, "column", null, null, null, true));
-            }
         }
     }
 }

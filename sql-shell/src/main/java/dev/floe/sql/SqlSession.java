@@ -120,6 +120,15 @@ public final class SqlSession implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The columns known without reading anything new for one source: a view or table by name, or a
+     * {@code read_csv} glob or quoted path this session has planned; empty if none is known (for completion).
+     */
+    public List<String> columnsOf(String name) {
+        List<String> c = columnsSeen.get(name);
+        return c == null ? List.of() : c;
+    }
+
     /** Parses a script into statements. */
     public List<Statement> parse(String script) {
         return SqlParser.parseStatements(script);

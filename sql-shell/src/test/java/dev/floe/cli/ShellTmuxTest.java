@@ -65,12 +65,25 @@ class ShellTmuxTest {
         int bob = screen.indexOf("bob");
         assertTrue(carol > 0 && carol < alice && alice < bob, "rows in age order:\n" + screen);
 
-        // Ctrl-C cancels the running query and the shell goes on.
+        // A qualified name completes from the alias's columns (the alias declared before the cursor here).
+        send("SELECT p.name FROM people p WHERE p.ag", "Tab");
+        waitFor("WHERE p.age");
+        send(" > 35;", "Enter");
+        String one = waitFor("1 row in ");
+        assertTrue(one.contains("carol"), one);
+
+        // Ctrl-C cancels the running query and the shell goes on. Meanwhile the progress bar's clock moves
+        // on although the one long join task reports no event; after the cancel no bar is left.
         send("SELECT count(*) FROM '" + bigFile + "' a JOIN '" + bigFile + "' b ON a.k = b.k;", "Enter");
         Thread.sleep(2000);
         assertTrue(!capture().contains("1600000000"), "the long query finished before Ctrl-C:\n" + capture());
+        String before = lastElapsed();
+        Thread.sleep(1500);
+        String after = lastElapsed();
+        assertTrue(!before.equals(after), "the progress bar's elapsed time stood at " + before + ":\n" + capture());
         send("C-c");
         waitFor("Query cancelled.");
+        assertTrue(!capture().contains(" elapsed"), "a progress bar was left on the screen:\n" + capture());
 
         // So do CREATE TABLE ... AS and COPY: no table, no file, and the shell goes on.
         send("CREATE TABLE pairs AS SELECT count(*) AS n FROM '" + bigFile + "' a JOIN '" + bigFile + "' b ON a.k = b.k;",
@@ -152,6 +165,17 @@ class ShellTmuxTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(10, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** The elapsed time of the progress bar on the screen ("00:02"). */
+    private String lastElapsed() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d\\d:\\d\\d) elapsed").matcher(capture());
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        assertTrue(last != null, "no progress bar on the screen:\n" + capture());
+        return last;
     }
 
     private String waitFor(String text) throws Exception {
