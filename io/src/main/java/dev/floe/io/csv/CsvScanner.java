@@ -1110,6 +1110,7 @@ public final class CsvScanner implements AutoCloseable {
         if (errors == null) {
             errors = new CsvErrors(source, path, names, declared);
         }
+        errors.record(buf, pos, limit, bufStart + pos, dialect); // cold: only error paths call errors()
         return errors;
     }
 
