@@ -62,7 +62,7 @@ expected a statement (SELECT, WITH, CREATE, DROP, COPY, DESCRIBE, SHOW TABLES, E
 statement error
 SELECT sum(value) FROM read_csv('${data}/bad.csv', types = {'value': 'BIGINT'})
 ----
-${data}/bad.csv line 3, column 'value': cannot read 'oops' as BIGINT; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
+${data}/bad.csv line 3 (byte 14), column 'value': cannot read 'oops' as BIGINT; record: 2,oops; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
 
 statement error
 SELECT id + 'x' FROM '${data}/people.csv'

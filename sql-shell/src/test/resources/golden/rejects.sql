@@ -11,10 +11,10 @@ SELECT id, value FROM read_csv('${data}/rejects.csv', types = {'value': 'BIGINT'
 query floe-only
 SELECT * FROM reject_errors ORDER BY line
 ----
-${data}/rejects.csv	3	21	value	2,oops,b	${data}/rejects.csv line 3, column 'value': cannot read 'oops' as BIGINT; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
-${data}/rejects.csv	6	48	value	4,x4,d	${data}/rejects.csv line 6, column 'value': cannot read 'x4' as BIGINT; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
-${data}/rejects.csv	8	62	note	6,60	${data}/rejects.csv line 8: expected 3 fields (id, value, note) but found 2: '6,60'; fix the file (every row needs one field per header column, or null_padding = true reads missing fields as NULL)
-${data}/rejects.csv	9	67	NULL	7,70,g,extra	${data}/rejects.csv line 9: expected 3 fields (id, value, note) but found more than 3: '7,70,g,extra'; fix the file (every row needs one field per header column)
+${data}/rejects.csv	3	21	value	2,oops,b	${data}/rejects.csv line 3 (byte 21), column 'value': cannot read 'oops' as BIGINT; record: 2,oops,b; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
+${data}/rejects.csv	6	48	value	4,x4,d	${data}/rejects.csv line 6 (byte 48), column 'value': cannot read 'x4' as BIGINT; record: 4,x4,d; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file
+${data}/rejects.csv	8	62	note	6,60	${data}/rejects.csv line 8 (byte 62): expected 3 fields (id, value, note) but found 2; record: 6,60; fix the file (every row needs one field per header column, or null_padding = true reads missing fields as NULL)
+${data}/rejects.csv	9	67	NULL	7,70,g,extra	${data}/rejects.csv line 9 (byte 67): expected 3 fields (id, value, note) but found more than 3; record: 7,70,g,extra; fix the file (every row needs one field per header column)
 
 # DuckDB agrees on the columns they share (before the quoted line break: DuckDB counts that record as one
 # line; Floe's line is the physical line in the file, so '4,x4,d' is on line 6, DuckDB says 5)

@@ -11,11 +11,13 @@ import dev.floe.scheduler.TaskGraph;
  * pictures). Rows read count every record parsed, before any filter; rows rejected are the bad rows
  * skipped under {@code ignore_errors} (never silently: they are counted here). Files and bytes spilled are
  * what sorts and shuffle joins wrote to the spill directory (see {@link SpillOptions}); the files are
- * gone by the time the query returns.
+ * gone by the time the query returns. UTF-8 replacements count the invalid UTF-8 sequences the scans read as
+ * U+FFFD under {@code replace_invalid_utf8} ({@code CsvOptions.withReplaceInvalidUtf8}), summed over every
+ * split: never silently replaced, always 0 without that option (invalid UTF-8 is then an error).
  */
 public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos,
         TaskGraph graph, ComputationProfile profile, long rowsRejected, List<Reject> rejects, int filesSpilled,
-        long bytesSpilled) {
+        long bytesSpilled, long utf8Replacements) {
     public static final QueryMetrics NONE = new QueryMetrics(0, 0, 0, 0, 0);
 
     /**
@@ -26,6 +28,12 @@ public record QueryMetrics(long rowsRead, long bytesRead, int partitions, int ta
      */
     public QueryMetrics {
         rejects = List.copyOf(rejects);
+    }
+
+    public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,
+            ComputationProfile profile, long rowsRejected, List<Reject> rejects, int filesSpilled, long bytesSpilled) {
+        this(rowsRead, bytesRead, partitions, tasks, elapsedNanos, graph, profile, rowsRejected, rejects, filesSpilled,
+                bytesSpilled, 0);
     }
 
     public QueryMetrics(long rowsRead, long bytesRead, int partitions, int tasks, long elapsedNanos, TaskGraph graph,

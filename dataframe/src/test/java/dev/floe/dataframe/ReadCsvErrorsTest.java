@@ -65,7 +65,10 @@ class ReadCsvErrorsTest {
         assertEquals(2002, cause.line());
         assertEquals("value", cause.column());
         assertEquals("abc", cause.text());
-        assertTrue(cause.getMessage().contains("line 2002"), cause.getMessage());
+        String at = String.format(java.util.Locale.ROOT, "line 2002 (byte %,d), column 'value'",
+                csv.indexOf("2000-01-01 01:00:00,abc")); // the record's offset, found independently
+        assertTrue(cause.getMessage().contains(at), cause.getMessage());
+        assertTrue(cause.getMessage().contains("; record: 2000-01-01 01:00:00,abc; declare"), cause.getMessage());
         assertTrue(cause.getMessage().contains("'abc'"), cause.getMessage());
     }
 

@@ -2,10 +2,10 @@ package dev.floe.io;
 
 /**
  * Bad data in a CSV file: a value that does not parse as its column's type, a row with the wrong number
- * of fields, an unterminated quote. Names the file, the 1-based physical line, the column and the text
- * found, and says what the user can do, e.g.
- * {@code part-00003.csv line 17, column 'value': cannot read 'abc' as DOUBLE; declare the column's type
- * (types = {'value': 'VARCHAR'}) or fix the file}.
+ * of fields, an unterminated quote. Names the file, the 1-based physical line and the byte offset where the
+ * record starts, the column, the text found and the raw record (cut at about 1 KB), and says what the user
+ * can do, e.g. {@code part-00003.csv line 17 (byte 4,211), column 'value': cannot read 'abc' as DOUBLE;
+ * record: 17,abc; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file}.
  */
 public class CsvFormatException extends RuntimeException {
     private final String file;

@@ -61,8 +61,11 @@ class CsvErrorsTest {
             assertEquals(17, e.line());
             assertEquals("value", e.column());
             assertEquals("abc", e.text());
-            assertEquals(bad + " line 17, column 'value': cannot read 'abc' as DOUBLE; declare the column's type"
-                    + " (types = {'value': 'VARCHAR'}) or fix the file", e.getMessage());
+            int record = sb.indexOf("17,abc"); // the oracle for the record's byte offset: 128
+            assertEquals(record + 3, e.byteOffset()); // the field's
+            assertEquals(bad + " line 17 (byte " + record + "), column 'value': cannot read 'abc' as DOUBLE;"
+                    + " record: 17,abc; declare the column's type (types = {'value': 'VARCHAR'}) or fix the file",
+                    e.getMessage());
         }
     }
 
@@ -78,7 +81,8 @@ class CsvErrorsTest {
         try (RootAllocator allocator = new RootAllocator()) {
             CsvFormatException e = assertThrows(CsvFormatException.class, () -> TestTables.readAll(dataset, allocator));
             assertEquals(120_019, e.line());
-            assertTrue(e.getMessage().contains("line 120019, column 'n': cannot read 'x' as BIGINT; declare the column's type"
+            assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "line 120019 (byte %,d), column 'n': cannot read 'x' as BIGINT;"
+                    + " record: 120017,x; declare", sb.indexOf("120017,x")) + " the column's type"
                     + " (types = {'n': 'VARCHAR'}) or fix the file (BIGINT was inferred from a sample"), e.getMessage());
         }
     }
@@ -89,7 +93,8 @@ class CsvErrorsTest {
         CsvDataset dataset = CsvDataset.open(file.toString(), CsvOptions.defaults().withTypes(Map.of("id", FloeType.INT64)));
         try (RootAllocator allocator = new RootAllocator()) {
             CsvFormatException e = assertThrows(CsvFormatException.class, () -> TestTables.readAll(dataset, allocator));
-            assertEquals(file + " line 4, column 'id': cannot read 'three' as BIGINT; declare the column's type"
+            assertEquals(file + " line 4 (byte 16), column 'id': cannot read 'three' as BIGINT; record: three,c;"
+                    + " declare the column's type"
                     + " (types = {'id': 'VARCHAR'}) or fix the file", e.getMessage());
         }
     }
@@ -112,7 +117,7 @@ class CsvErrorsTest {
         assertEquals("file:" + file, e.file());
         assertEquals(3, e.line());
         assertEquals("c", e.column());
-        assertEquals(file + " line 3: expected 3 fields (a, b, c) but found 2: '4,5'; fix the file"
+        assertEquals(file + " line 3 (byte 12): expected 3 fields (a, b, c) but found 2; record: 4,5; fix the file"
                 + " (every row needs one field per header column, or null_padding = true reads missing fields as NULL)",
                 e.getMessage());
     }
@@ -143,7 +148,7 @@ class CsvErrorsTest {
         assertEquals("file:" + file, e.file());
         assertEquals(3, e.line());
         assertEquals(null, e.column()); // too many fields: the row as a whole
-        assertTrue(e.getMessage().startsWith(file + " line 3: expected 2 fields (a, b) but found more than 2: '3,4,5'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + " line 3 (byte 8): expected 2 fields (a, b) but found more than 2; record: 3,4,5;"), e.getMessage());
     }
 
     @Test
@@ -154,6 +159,8 @@ class CsvErrorsTest {
         assertEquals(2, e.line());
         assertEquals("b", e.column());
         assertTrue(e.getMessage().contains("is never closed"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + " line 2 (byte 6), column 'b'"), e.getMessage()); // the quote's
+        assertTrue(e.getMessage().contains("; record: 1,\"x\\n2,y\\n; fix the file"), e.getMessage());
     }
 
     @Test
@@ -164,6 +171,8 @@ class CsvErrorsTest {
         assertEquals(2, e.line());
         assertEquals("b", e.column());
         assertTrue(e.getMessage().contains("unexpected text after the closing \""), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + " line 2 (byte 4), column 'b'"), e.getMessage());
+        assertTrue(e.getMessage().contains("; record: 1,\"x\"y; fix the file"), e.getMessage());
     }
 
     @Test
@@ -173,7 +182,8 @@ class CsvErrorsTest {
         try (RootAllocator allocator = new RootAllocator()) {
             CsvFormatException e = assertThrows(CsvFormatException.class, () -> TestTables.readAll(dataset, allocator));
             assertEquals(3, e.line());
-            assertTrue(e.getMessage().contains("cannot read '2021-02-29 00:00:00' as TIMESTAMP"), e.getMessage());
+            assertTrue(e.getMessage().contains("line 3 (byte 22), column 't': cannot read '2021-02-29 00:00:00' as"
+                    + " TIMESTAMP; record: 2021-02-29 00:00:00; declare"), e.getMessage());
         }
     }
 }

@@ -111,6 +111,8 @@ class DialectOptionsTest {
         assertEquals("b", e.column());
         assertEquals(head.length, e.byteOffset());
         assertTrue(e.getMessage().contains("invalid UTF-8 at byte offset " + head.length), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + " line 3 (byte 9), column 'b'"), e.getMessage()); // the record's
+        assertTrue(e.getMessage().contains("; record: 2,x\uFFFDy\uFFFD; set encoding"), e.getMessage());
 
         CsvDataset dataset = CsvDataset.open(f.toString(), CsvOptions.defaults().withReplaceInvalidUtf8(true));
         try (RootAllocator allocator = new RootAllocator();
@@ -141,6 +143,10 @@ class DialectOptionsTest {
         assertEquals("text", e.column());
         assertTrue(e.getMessage().contains("longer than max_line_size = 65536 bytes; the quote that opened at line 22"
                 + " (byte offset " + quoteAt + ", column 'text') is never closed"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + " line 22 (byte " + (quoteAt - 3) + "): a record longer"), e.getMessage());
+        // the raw record, cut at about 1 KB, its line breaks shown as \n
+        assertTrue(e.getMessage().contains("; record: 20,\"oops\\n0,more text here\\n1,more text here\\n"), e.getMessage());
+        assertTrue(e.getMessage().length() < 1500, e.getMessage());
     }
 
     @Test
@@ -152,5 +158,7 @@ class DialectOptionsTest {
         assertEquals(2, e.line());
         assertEquals("height", e.column());
         assertEquals(16, e.byteOffset()); // "id,height\n1,5'11" : the quote is byte 16
+        assertTrue(e.getMessage().startsWith(f + " line 2 (byte 10), column 'height'"), e.getMessage());
+        assertTrue(e.getMessage().contains("; record: 1,5'11\"; fix the file"), e.getMessage());
     }
 }

@@ -108,7 +108,7 @@ class TypeInferenceOptionsTest {
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> read(f, CsvOptions.defaults()));
         assertEquals("zip", e.column());
         assertEquals(150_002, e.line());
-        assertTrue(e.getMessage().contains("cannot read '1234X' as BIGINT; declare the column's type (types = {'zip':"
+        assertTrue(e.getMessage().contains("cannot read '1234X' as BIGINT; record: 1234X,150000; declare the column's type (types = {'zip':"
                 + " 'VARCHAR'})"), e.getMessage());
         assertTrue(e.getMessage().contains("sample_size = -1"), e.getMessage());
         assertEquals(FloeType.STRING, types(f, CsvOptions.defaults().withSampleSize(-1)).get(0));

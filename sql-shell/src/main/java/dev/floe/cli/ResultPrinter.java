@@ -78,6 +78,11 @@ final class ResultPrinter {
             sb.append(t.metrics().rejects().isEmpty() ? " (store_rejects = true keeps them)"
                     : " (SELECT * FROM reject_errors)");
         }
+        long replaced = t.metrics().utf8Replacements();
+        if (replaced > 0) {
+            sb.append(String.format(Locale.ROOT, "; %,d invalid UTF-8 %s replaced", replaced,
+                    replaced == 1 ? "sequence" : "sequences"));
+        }
         sb.append('\n');
     }
 

@@ -76,6 +76,20 @@ class SqlBatchTest {
     }
 
     @Test
+    void theFooterCountsInvalidUtf8Replacements() throws Exception {
+        Path bad = dir.resolve("latin.csv");
+        Files.write(bad, new byte[] {'i', 'd', ',', 'n', '\n', '1', ',', (byte) 0xFF, '\n', '2', ',', 'a', (byte) 0xFE,
+                'b', (byte) 0xFF, '\n', '3', ',', 'c', '\n'});
+        // count(n), not count(*): a column no one reads is not converted, so nothing in it is replaced
+        Run r = floe("", "sql", "-e", "SELECT count(n) FROM read_csv('" + bad + "', types = {'n': 'VARCHAR'},"
+                + " replace_invalid_utf8 = true)");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("; 3 invalid UTF-8 sequences replaced\n"), r.out());
+        Run strict = floe("", "sql", "-e", "SELECT count(n) FROM read_csv('" + bad + "', types = {'n': 'VARCHAR'})");
+        assertTrue(strict.err().contains("invalid UTF-8 at byte offset 7"), strict.err());
+    }
+
+    @Test
     void scriptFileAndStandardInput() throws Exception {
         Path script = dir.resolve("q.sql");
         Files.writeString(script, "-- totals\nSELECT sum(id) AS s\nFROM " + people + ";\n");

@@ -132,6 +132,7 @@ final class PartitionRunner {
                 counters.rowsRead.add(reader.rowsRead());
                 counters.bytesRead.add(reader.bytesRead());
                 counters.rowsRejected.add(reader.rowsRejected());
+                counters.utf8Replacements.add(reader.replacements());
                 reader.close();
             }
         };

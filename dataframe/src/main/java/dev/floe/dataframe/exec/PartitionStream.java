@@ -198,7 +198,7 @@ public final class PartitionStream implements AutoCloseable {
     public QueryMetrics metrics(int partitions, long nanos) {
         return new QueryMetrics(planner.rowsRead(), planner.bytesRead(), partitions, partitions, nanos, null, null,
                 planner.rowsRejected(), planner.rejects(), planner.spillSpace().filesWritten(),
-                planner.spillSpace().bytesWritten());
+                planner.spillSpace().bytesWritten(), planner.utf8Replacements());
     }
 
     /** The current partition's batches. */

@@ -15,6 +15,8 @@ final class QueryCounters {
     final LongAdder rowsRead = new LongAdder();
     final LongAdder bytesRead = new LongAdder();
     final LongAdder rowsRejected = new LongAdder();
+    /** Invalid UTF-8 sequences read as U+FFFD (replace_invalid_utf8), over every split. */
+    final LongAdder utf8Replacements = new LongAdder();
     /**
      * One log per dataset the query reads, shared by every reader of its splits: a max_rejects budget (a count
      * or a fraction) is that read's, over all of its splits, and does not count another read's rows.

@@ -107,7 +107,8 @@ public final class QueryExecution {
     private static QueryMetrics metrics(Planned p, long nanos, Computation c) {
         return new QueryMetrics(p.planner().rowsRead(), p.planner().bytesRead(), p.planner().inputPartitions(),
                 p.graph().graph().size(), nanos, p.graph().graph(), c.profile(), p.planner().rowsRejected(),
-                p.planner().rejects(), p.planner().spillSpace().filesWritten(), p.planner().spillSpace().bytesWritten());
+                p.planner().rejects(), p.planner().spillSpace().filesWritten(), p.planner().spillSpace().bytesWritten(),
+                p.planner().utf8Replacements());
     }
 
     private static <T> QueryFuture<T> start(ExecutionOptions options, BufferAllocator root, long id,

@@ -167,6 +167,11 @@ public final class QueryPlanner {
         return counters.rowsRejected.sum();
     }
 
+    /** Invalid UTF-8 sequences the query's scans replaced with U+FFFD (replace_invalid_utf8). */
+    public long utf8Replacements() {
+        return counters.utf8Replacements.sum();
+    }
+
     /** The rejected rows the query's scans kept (with store_rejects), at most {@link RejectLog#DEFAULT_CAPACITY}. */
     public List<Reject> rejects() {
         return counters.rejects();

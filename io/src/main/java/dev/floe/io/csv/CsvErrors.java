@@ -9,6 +9,7 @@ import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Builds the {@link CsvFormatException}s and {@link Reject}s of one scanner: cold code, kept out of the hot
@@ -24,6 +25,12 @@ final class CsvErrors {
     private final String[] names;
     private final boolean[] declared;
     private final LineCounter lines;
+    /** The record at fault, set by the scanner just before it builds an error ({@link #record}). */
+    private byte[] recordBuf;
+    private int recordStart;
+    private int recordLimit;
+    private long recordOffset = -1;
+    private Dialect dialect;
 
     CsvErrors(ByteSource source, String path, String[] names, boolean[] declared) {
         this.path = requireNonNull(path, "path is null");
@@ -32,13 +39,25 @@ final class CsvErrors {
         this.lines = new LineCounter(requireNonNull(source, "source is null"));
     }
 
+    /**
+     * The record the next error is about: it begins at {@code a[s]} (file offset {@code offset}) and the
+     * buffer holds bytes up to {@code limit}. Every message then shows it ({@code ; record: ...}).
+     */
+    void record(byte[] a, int s, int limit, long offset, Dialect d) {
+        this.recordBuf = a;
+        this.recordStart = s;
+        this.recordLimit = limit;
+        this.recordOffset = offset;
+        this.dialect = d;
+    }
+
     /** {@code position}: the field's offset; {@code record}: its record's (which gives the line). */
     CsvFormatException badValue(int column, FloeType type, byte[] a, int s, int e, long position, long record) {
         String text = text(a, s, e, MAX_TEXT);
         String name = names[column];
         StringBuilder message = new StringBuilder(where(record)).append(", column '").append(name)
                 .append("': cannot read '").append(text).append("' as ").append(type.sqlName())
-                .append("; declare the column's type (types = {'").append(name)
+                .append(recordPart()).append("; declare the column's type (types = {'").append(name)
                 .append("': 'VARCHAR'}) or fix the file");
         if (declared != null && !declared[column]) {
             message.append(" (").append(type.sqlName())
@@ -51,7 +70,7 @@ final class CsvErrors {
     CsvFormatException invalidUtf8(int column, byte[] a, int s, int e, long offset, long record) {
         String text = text(a, s, e, MAX_TEXT);
         String message = where(record) + ", column '" + names[column] + "': invalid UTF-8 at byte offset " + offset
-                + " in '" + text + "'; set encoding (e.g. encoding = 'latin-1') if the file is not UTF-8, or"
+                + " in '" + text + "'" + recordPart() + "; set encoding (e.g. encoding = 'latin-1') if the file is not UTF-8, or"
                 + " replace_invalid_utf8 = true to read such bytes as U+FFFD";
         return new CsvFormatException(path, lineOf(record), offset, names[column], text, message, true);
     }
@@ -60,7 +79,7 @@ final class CsvErrors {
         String line = lineText(a, recordStart, limit, MAX_RAW);
         String message = where(position) + ": expected " + names.length + " fields ("
                 + String.join(", ", names) + ") but found " + (more ? "more than " + names.length : found)
-                + ": '" + line + "'; fix the file (every row needs one field per header column"
+                + recordPart(line) + "; fix the file (every row needs one field per header column"
                 + (more ? "" : ", or null_padding = true reads missing fields as NULL") + ")";
         String column = more ? null : names[found];
         return new CsvFormatException(path, lineOf(position), position, column, line, message, true);
@@ -70,14 +89,14 @@ final class CsvErrors {
         String text = lineText(a, s, limit, MAX_TEXT);
         String message = where(position) + ", column '" + names[column] + "': the quoted field " + quote + text
                 .substring(Math.min(1, text.length())) + " is never closed: no closing " + quote
-                + " before the end of the file; fix the file (double a quote inside a quoted field: " + quote + quote + ")";
+                + " before the end of the file" + recordPart() + "; fix the file (double a quote inside a quoted field: " + quote + quote + ")";
         return new CsvFormatException(path, lineOf(position), position, names[column], text, message, false);
     }
 
     CsvFormatException afterQuote(int column, char quote, byte[] a, int s, int limit, long position, long record) {
         String text = lineText(a, s, limit, MAX_TEXT);
         String message = where(record) + ", column '" + names[column] + "': unexpected text after the closing "
-                + quote + " of a quoted field: '" + text + "'; fix the file (a quote inside a quoted field is written "
+                + quote + " of a quoted field: '" + text + "'" + recordPart() + "; fix the file (a quote inside a quoted field is written "
                 + quote + quote + ")";
         return new CsvFormatException(path, lineOf(record), position, names[column], text, message, false);
     }
@@ -87,7 +106,7 @@ final class CsvErrors {
         String name = names[Math.min(column, names.length - 1)];
         String text = lineText(a, s, limit, MAX_TEXT);
         String message = where(record) + ", column '" + name + "': a " + quote + " inside an unquoted field at byte offset "
-                + position + ": '" + text + "'; fix the file (quote the whole field and double the quote: "
+                + position + ": '" + text + "'" + recordPart() + "; fix the file (quote the whole field and double the quote: "
                 + quote + "5'11" + quote + quote + quote + "), or set quote to a character the file does not use";
         return new CsvFormatException(path, lineOf(record), position, name, text, message, false);
     }
@@ -114,9 +133,9 @@ final class CsvErrors {
             message.append("; the quote that opened at line ").append(lineOf(at)).append(" (byte offset ").append(at)
                     .append(name != null ? ", column '" + name + "'" : "").append(") is never closed: ")
                     .append((char) dialect.quote()).append(text(a, open + 1, Math.min(e, open + 41), 40))
-                    .append("...; fix the quoting, or set quote to another character");
+                    .append("...").append(recordPart()).append("; fix the quoting, or set quote to another character");
         } else {
-            message.append("; raise max_line_size if the record is really this long, or check the delimiter");
+            message.append(recordPart()).append("; raise max_line_size if the record is really this long, or check the delimiter");
         }
         return new CsvFormatException(path, lineOf(position), at, name, text(a, s, Math.min(e, s + MAX_RAW), MAX_RAW),
                 message.toString(), false);
@@ -162,7 +181,55 @@ final class CsvErrors {
 
     private String where(long position) {
         long line = lineOf(position);
-        return Storage.displayName(path) + (line > 0 ? " line " + line : " byte " + position);
+        String byteAt = String.format(Locale.ROOT, "%,d", position);
+        return Storage.displayName(path) + (line > 0 ? " line " + line + " (byte " + byteAt + ")" : " byte " + byteAt);
+    }
+
+    /** {@code "; record: <the raw record>"}, or {@code ": '<fallback>'"} when no record was given. */
+    private String recordPart(String fallback) {
+        String raw = rawRecord();
+        return raw != null ? "; record: " + raw : ": '" + fallback + "'";
+    }
+
+    private String recordPart() {
+        String raw = rawRecord();
+        return raw != null ? "; record: " + raw : "";
+    }
+
+    /**
+     * The record set by {@link #record}: from its start to the line break that ends it (outside quotes), or
+     * the end of the buffer, at most {@value #MAX_RAW} bytes ("..." if cut); line breaks inside quoted
+     * fields are shown as {@code \n} and {@code \r} so that the message stays on one line.
+     */
+    private String rawRecord() {
+        if (recordBuf == null || dialect == null || recordStart < 0 || recordStart >= recordLimit) {
+            return null;
+        }
+        byte[] a = recordBuf;
+        int s = recordStart;
+        int stop = Math.min(recordLimit, a.length);
+        boolean inside = false;
+        boolean fieldStart = true;
+        int e = s;
+        for (; e < stop && e - s < MAX_RAW; e++) {
+            byte x = a[e];
+            if (inside) {
+                if (!dialect.doubling() && x == dialect.escape()) {
+                    e++;
+                } else if (x == dialect.quote()) {
+                    inside = false; // a doubled quote closes and reopens: the same for finding the end
+                }
+            } else if (x == '\n' || x == '\r') {
+                break;
+            } else if (x == dialect.quote() && fieldStart) {
+                inside = true; // only a quote that begins a field opens one (as the scanner reads it)
+            } else {
+                fieldStart = x == dialect.delimiter();
+            }
+        }
+        e = Math.min(e, stop);
+        String text = text(a, s, e, MAX_RAW).replace("\r", "\\r").replace("\n", "\\n");
+        return e - s >= MAX_RAW && e < stop && !text.endsWith("...") ? text + "..." : text;
     }
 
     private long lineOf(long position) {

@@ -172,6 +172,13 @@ public final class CsvScanner implements AutoCloseable {
     private long rows;
     private long rejected;
     private long replacements;
+    /**
+     * Replacements in the record that begins at file offset {@link #pendingRecord}, not yet in
+     * {@link #replacements}: a record that runs past the buffer is parsed again after the refill, and a
+     * rejected one is not read at all, so its count is dropped then ({@link #dropPendingReplacements}).
+     */
+    private long pendingReplacements;
+    private long pendingRecord = -1;
     /** Where rejected rows are counted (and kept, if the policy asks): this scanner's own, or a query's. */
     private RejectLog rejectLog;
     private boolean sharedLog;
@@ -316,7 +323,14 @@ public final class CsvScanner implements AutoCloseable {
 
     /** Invalid UTF-8 sequences replaced by U+FFFD so far (with replaceInvalidUtf8). */
     public long replacements() {
-        return replacements;
+        return replacements + pendingReplacements;
+    }
+
+    /** The record at {@code pos} is parsed again or rejected: its replacements do not count (cold path). */
+    private void dropPendingReplacements() {
+        if (pendingRecord == bufStart + pos) {
+            pendingReplacements = 0;
+        }
     }
 
     /** File offset where the next record begins (after the split: where the last one ended). */
@@ -389,6 +403,7 @@ public final class CsvScanner implements AutoCloseable {
                 }
                 if (needMore) {
                     needMore = false;
+                    dropPendingReplacements();
                     refillOrFail();
                 }
             }
@@ -425,6 +440,7 @@ public final class CsvScanner implements AutoCloseable {
             return NEED_MORE;
         }
         rejected++;
+        dropPendingReplacements();
         if (bound) {
             sink.resetRow(row);
         }
@@ -1082,7 +1098,13 @@ public final class CsvScanner implements AutoCloseable {
         byte[] out = new byte[(e - s) * 3];
         int[] count = new int[1];
         int n = Utf8.replaceInvalid(a, s, e, out, count);
-        replacements += count[0];
+        long record = bufStart + pos;
+        if (record != pendingRecord) {
+            replacements += pendingReplacements;
+            pendingReplacements = 0;
+            pendingRecord = record;
+        }
+        pendingReplacements += count[0];
         sink.putString(c, row, out, 0, n);
     }
 
@@ -1110,6 +1132,7 @@ public final class CsvScanner implements AutoCloseable {
         if (errors == null) {
             errors = new CsvErrors(source, path, names, declared);
         }
+        errors.record(buf, pos, limit, bufStart + pos, dialect); // cold: only error paths call errors()
         return errors;
     }
 
