@@ -44,21 +44,40 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * one streaming task per partition, then tree reductions, shuffles or broadcasts as the plan needs —
  * and run it on the shared scheduler.
  *
- * <p>The plan is checked (columns exist, types fit) when the schema is first needed: by {@link #schema},
- * {@link #explain} or an action, since the input's schema comes from its files. Mistakes in the plan
- * are {@link PlanException}s naming the expression and the types.
+ * <p>Every operation type-checks its new plan node against its input's schema when it is called, as
+ * Dask's frames do against their {@code meta}: an unknown column or operands whose types do not fit
+ * throw a {@link PlanException} naming the expression and the types at once, before any task runs.
+ * A frame straight from {@link Floe#readCsv} has read nothing yet; its first operation (or action,
+ * or {@link #schema}) lists the files and infers the schema from a sample, once for that source —
+ * the frames derived from it and their actions reuse the same listing, schema and splits.
  */
 public final class DataFrame {
     private final LogicalPlan plan;
     private final ExecutionOptions options;
+    /** The plan's schema once it has been checked; null until then (only for a frame straight from a source). */
+    private volatile Schema schema;
 
     DataFrame(LogicalPlan plan, ExecutionOptions options) {
-        this.plan = requireNonNull(plan, "plan is null");
-        this.options = requireNonNull(options, "options is null");
+        this(plan, options, null);
     }
 
+    private DataFrame(LogicalPlan plan, ExecutionOptions options, Schema schema) {
+        this.plan = requireNonNull(plan, "plan is null");
+        this.options = requireNonNull(options, "options is null");
+        this.schema = schema;
+    }
+
+    /**
+     * A frame of {@code p} with this frame's options, type-checked now: a mistake in the new node (an
+     * unknown column, operand types that do not fit) throws the {@link PlanException} here, when the
+     * operation is called, not when the frame is computed.
+     */
     DataFrame withPlan(LogicalPlan p) {
-        return new DataFrame(p, options);
+        return new DataFrame(p, options, p.schema());
+    }
+
+    private DataFrame withExecution(ExecutionOptions o) {
+        return new DataFrame(plan, o, schema);
     }
 
     /** The logical plan this frame stands for. */
@@ -72,9 +91,18 @@ public final class DataFrame {
 
     // ---------------------------------------------------------------- what it is
 
-    /** The columns and their types; infers the input's schema if that has not been done yet. */
+    /**
+     * The columns and their types. Known from the moment a frame is built by an operation; for a frame
+     * straight from {@link Floe#readCsv} the first call lists the files and infers the schema (once per
+     * source: every frame derived from it, and every action, reuses that listing and schema).
+     */
     public Schema schema() {
-        return plan.schema();
+        Schema s = schema;
+        if (s == null) {
+            s = plan.schema();
+            schema = s;
+        }
+        return s;
     }
 
     public List<String> columns() {
@@ -164,6 +192,10 @@ public final class DataFrame {
 
     /** Groups rows by the keys (columns or expressions; name them with {@code .as}). NULL keys form a group. */
     public GroupedDataFrame groupBy(Expr... keys) {
+        Schema in = schema();
+        for (Expr k : keys) {
+            TypeChecker.typeOf(k, in);
+        }
         return new GroupedDataFrame(this, Arrays.asList(keys));
     }
 
@@ -340,26 +372,26 @@ public final class DataFrame {
 
     /** The fan-in of aggregation trees (default 8); {@link ExecutionOptions#NO_TREE} merges all at once. */
     public DataFrame splitEvery(int n) {
-        return new DataFrame(plan, options.withSplitEvery(n));
+        return withExecution(options.withSplitEvery(n));
     }
 
     /** Runs this frame's actions on {@code scheduler} instead of the shared one. */
     public DataFrame withScheduler(Scheduler scheduler) {
-        return new DataFrame(plan, options.withScheduler(scheduler));
+        return withExecution(options.withScheduler(scheduler));
     }
 
     /** The most Arrow memory one query of this frame may hold at once; past it the query fails cleanly. */
     public DataFrame memoryLimit(long bytes) {
-        return new DataFrame(plan, options.withMemoryLimit(bytes));
+        return withExecution(options.withMemoryLimit(bytes));
     }
 
     /** Tells {@code listener} of every task started and finished and of rows and bytes read. */
     public DataFrame withProgress(ProgressListener listener) {
-        return new DataFrame(plan, options.withListener(listener));
+        return withExecution(options.withListener(listener));
     }
 
     public DataFrame withOptions(ExecutionOptions o) {
-        return new DataFrame(plan, o);
+        return withExecution(o);
     }
 
     // ---------------------------------------------------------------- actions

@@ -26,8 +26,11 @@ public final class Floe {
 
     /**
      * A lazy frame over every CSV file {@code glob} matches: a local path or glob ({@code *}, {@code ?},
-     * {@code [..]}, {@code **}) or a Hadoop file-system URI ({@code hdfs://...}). Nothing is read until
-     * the frame is used: the files are listed and the schema inferred on first need.
+     * {@code [..]}, {@code **}) or a Hadoop file-system URI ({@code hdfs://...}). This call reads
+     * nothing; the frame's first operation (or action, or {@code schema()}) lists the files and infers
+     * the schema from a sample, as Dask's {@code read_csv} does, so that operation and every later one
+     * is type-checked when it is called. That listing and schema are made once: every frame derived
+     * from this one, and every action, reuses them (files added or changed later are not seen).
      */
     public static DataFrame readCsv(String glob, CsvOptions options) {
         return new DataFrame(CsvScan.of(glob, options), ExecutionOptions.defaults());

@@ -32,12 +32,23 @@ class ReadCsvErrorsTest {
 
     @Test
     void readingIsLazy() throws Exception {
+        // readCsv reads nothing: a glob that matches nothing yet is no error until the frame is used ...
+        DataFrame early = Floe.readCsv(dir.resolve("*.csv").toString());
         CsvFixtures.writeFile(dir, "a.csv", "k,v\n1,2\n");
-        DataFrame df = Floe.readCsv(dir.resolve("*.csv").toString()).filter(col("v").gt(1));
+        // ... and the file written afterwards is what its first operation lists and infers (as Dask's
+        // read_csv reads a sample), so that operation is type-checked at once.
+        DataFrame filtered = early.filter(col("v").gt(1));
+        assertEquals(java.util.List.of("k", "v"), filtered.columns());
+        assertEquals("BIGINT", filtered.schema().field(1).type().sqlName());
+        // a glob matching nothing fails at the first operation, naming the glob, before any action
+        DataFrame none = Floe.readCsv(dir.resolve("none-*.csv").toString());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> none.filter(col("v").gt(1)));
+        assertTrue(e.getMessage().contains("no files match") && e.getMessage().contains("none-*.csv"), e.getMessage());
+        // once listed, the frame keeps its files: deleting one afterwards fails the action, naming the file
         Files.delete(dir.resolve("a.csv"));
-        // Nothing was listed or read when the frame was built, so the error comes at compute time.
-        RuntimeException e = assertThrows(RuntimeException.class, df::compute);
-        assertTrue(e.getMessage().contains("no files match"), e.getMessage());
+        RuntimeException gone = assertThrows(RuntimeException.class, filtered::compute);
+        assertTrue(String.valueOf(gone.getMessage()).contains("a.csv")
+                || String.valueOf(gone.getCause()).contains("a.csv"), String.valueOf(gone));
     }
 
     @Test

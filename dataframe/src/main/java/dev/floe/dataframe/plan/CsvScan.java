@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Reads every CSV file a glob matches. The files are listed and the schema inferred on first need
- * (see {@link ScanSource}), never when the plan is built.
+ * (see {@link ScanSource}): not when this node is made, but when the first plan on top of it is
+ * checked, and then never again for this source.
  */
 public record CsvScan(ScanSource source) implements LogicalPlan {
     public CsvScan {

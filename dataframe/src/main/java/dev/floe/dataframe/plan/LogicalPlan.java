@@ -9,8 +9,9 @@ import java.util.List;
  * independent of how it will run. Operations on a frame stack new nodes on top of the old ones; an
  * action hands the finished tree to the query planner.
  *
- * <p>{@link #schema()} of a {@link CsvScan} needs the files' headers, so it is only asked for when a
- * plan is checked or run: building a plan reads nothing.
+ * <p>{@link #schema()} of a {@link CsvScan} needs the files' headers and a sample of their rows; it is
+ * inferred once per {@link ScanSource} and memoised there. A {@code DataFrame} asks every node it
+ * builds for its schema at once, so that mistakes surface when an operation is called.
  */
 public sealed interface LogicalPlan extends Serializable
         permits CsvScan, InMemoryScan, Filter, Project, WithColumns, MapBatches, Aggregate, Sort, Limit, Union, Join,

@@ -15,6 +15,7 @@ public final class ScanSource implements Serializable {
     private final String glob;
     private final CsvOptions options;
     private volatile CsvDataset dataset;
+    private volatile int opens;
 
     public ScanSource(String glob, CsvOptions options) {
         this.glob = requireNonNull(glob, "glob is null");
@@ -37,6 +38,7 @@ public final class ScanSource implements Serializable {
                 d = dataset;
                 if (d == null) {
                     d = CsvDataset.open(glob, options);
+                    opens++;
                     dataset = d;
                 }
             }
@@ -47,6 +49,14 @@ public final class ScanSource implements Serializable {
     /** Whether {@link #dataset()} has been opened (nothing has been read otherwise). */
     public boolean isOpened() {
         return dataset != null;
+    }
+
+    /**
+     * How many times the files were listed and the schema inferred: 0 before first use, 1 after it, and
+     * it stays 1 (plan checks, every derived frame and every action share the one dataset).
+     */
+    public int timesOpened() {
+        return opens;
     }
 
     @Override
