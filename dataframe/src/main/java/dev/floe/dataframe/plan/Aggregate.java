@@ -38,7 +38,7 @@ public record Aggregate(LogicalPlan input, List<Expr> keys, List<Alias> aggregat
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         Schema in = input.schema();
         List<Field> fields = new ArrayList<>();
         for (Expr k : keys) {

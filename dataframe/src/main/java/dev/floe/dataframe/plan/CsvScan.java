@@ -26,7 +26,7 @@ public record CsvScan(ScanSource source) implements LogicalPlan {
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         return source.dataset().schema();
     }
 

@@ -16,7 +16,7 @@ public record Filter(LogicalPlan input, dev.floe.expressions.Expr predicate) imp
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         Schema schema = input.schema();
         FloeType type = TypeChecker.typeOf(predicate, schema);
         if (type != FloeType.BOOLEAN) {

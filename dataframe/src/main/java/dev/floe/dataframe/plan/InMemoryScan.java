@@ -12,7 +12,7 @@ public record InMemoryScan(InMemoryData data) implements LogicalPlan {
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         return data.schema();
     }
 

@@ -63,7 +63,7 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftKeys, Lis
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         keyTypes();
         Schema l = left.schema();
         Schema r = right.schema();

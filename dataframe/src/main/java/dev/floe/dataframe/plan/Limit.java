@@ -15,7 +15,7 @@ public record Limit(LogicalPlan input, long limit, long offset) implements Logic
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         return input.schema();
     }
 

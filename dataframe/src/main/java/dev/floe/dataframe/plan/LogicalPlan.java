@@ -17,8 +17,21 @@ public sealed interface LogicalPlan extends Serializable
         permits CsvScan, InMemoryScan, Filter, Project, WithColumns, MapBatches, Aggregate, Sort, Limit, Union, Join,
         Repartition {
 
-    /** The columns this node produces. Checks the node against its input's schema. */
-    Schema schema();
+    /**
+     * The columns this node produces, checked against its input's schema: {@link #deriveSchema()} computed
+     * once per node object and remembered (see {@link SchemaCache}), so that asking a chain of n nodes for
+     * its schema costs n derivations, not one per path through the tree (a {@link WithColumns} or a
+     * {@link Join} asks its input more than once).
+     */
+    default Schema schema() {
+        return SchemaCache.schemaOf(this);
+    }
+
+    /**
+     * Computes this node's schema from its inputs' {@link #schema()}s, throwing a {@code PlanException} when
+     * the node does not fit them. Called through {@link #schema()}; not to be called directly.
+     */
+    Schema deriveSchema();
 
     /** The inputs of this node, empty for a scan. */
     List<LogicalPlan> inputs();

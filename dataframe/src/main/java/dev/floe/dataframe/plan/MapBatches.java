@@ -15,7 +15,7 @@ public record MapBatches(LogicalPlan input, Schema output, BatchFunction functio
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         input.schema();
         return output;
     }

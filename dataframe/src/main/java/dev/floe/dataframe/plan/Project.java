@@ -18,7 +18,7 @@ public record Project(LogicalPlan input, List<Expr> exprs) implements LogicalPla
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         Schema in = input.schema();
         List<Field> fields = new ArrayList<>(exprs.size());
         for (Expr e : exprs) {

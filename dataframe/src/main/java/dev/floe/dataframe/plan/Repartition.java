@@ -15,7 +15,7 @@ public record Repartition(LogicalPlan input, int partitions) implements LogicalP
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         return input.schema();
     }
 

@@ -29,7 +29,7 @@ public record Sort(LogicalPlan input, List<Key> keys) implements LogicalPlan {
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         Schema schema = input.schema();
         for (Key k : keys) {
             TypeChecker.typeOf(k.expr(), schema);

@@ -17,7 +17,7 @@ public record Union(LogicalPlan left, LogicalPlan right) implements LogicalPlan 
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         Schema l = left.schema();
         Schema r = right.schema();
         if (l.size() != r.size()) {

@@ -34,7 +34,7 @@ public record WithColumns(LogicalPlan input, List<Alias> columns) implements Log
     }
 
     @Override
-    public Schema schema() {
+    public Schema deriveSchema() {
         return toProject().schema();
     }
 
