@@ -1,6 +1,7 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
+
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.sum;
@@ -15,16 +16,13 @@ import dev.floe.scheduler.CancelledException;
 import dev.floe.scheduler.ProgressListener;
 import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.CsvFixtures;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,8 @@ class CancelLatencyTest {
     static Path dir;
     @TempDir
     Path spill;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
@@ -58,25 +57,18 @@ class CancelLatencyTest {
         }
         CsvFixtures.writeFile(dir.resolve("left"), "left.csv", l.toString());
         CsvFixtures.writeFile(dir.resolve("right"), "right.csv", r.toString());
-        pool = Scheduler.create(2);
     }
 
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
 
+    /** After each test (the Arrow leak check is the pool's). */
     @AfterEach
-    void noLeaks() throws IOException {
-        assertNoArrowMemory();
-        try (Stream<Path> s = Files.walk(spill)) {
-            assertEquals(List.of(), s.filter(p -> !p.equals(spill)).toList(), "spill files left behind");
-        }
+    void noSpillFiles() {
+        assertNoSpillFiles(spill);
     }
 
     /** broadcast: the right side is one partition; shuffle: both sides bucketed; grace: the bucket spills. */
     private DataFrame side(String name, String strategy, int leftBatchRows, ProgressListener listener) {
-        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill)
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill)
                 .withListener(listener);
         if (!strategy.equals("broadcast")) {
             o = o.withBroadcastThreshold(0).withShufflePartitions(2)
@@ -193,7 +185,7 @@ class CancelLatencyTest {
                 }
             }
         };
-        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill);
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill);
         DataFrame big = Floe.readCsv(dir.resolve("big/big.csv").toString(), CsvOptions.defaults()
                 .withTypes(Map.of("x", FloeType.INT64, "y", FloeType.INT64)).withBlockSize(1L << 30)).withOptions(o);
         try (PersistedFrame rows = big.persist()) {

@@ -1,6 +1,7 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +21,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +45,8 @@ class ExternalSortTest {
     static Path dir;
     @TempDir
     Path spill;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
@@ -71,28 +73,17 @@ class ExternalSortTest {
                 CsvFixtures.writeFile(dir.resolve("p" + parts), String.format("part-%02d.csv", p), sb.toString());
             }
         }
-        pool = Scheduler.create(2);
     }
 
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
 
+    /** After each test (the Arrow leak check is the pool's). */
     @AfterEach
-    void noLeaks() throws IOException {
-        assertNoArrowMemory();
-        assertEquals(List.of(), listSpill(), "spill files left behind");
-    }
-
-    private List<Path> listSpill() throws IOException {
-        try (Stream<Path> s = Files.walk(spill)) {
-            return s.filter(p -> !p.equals(spill)).toList();
-        }
+    void noSpillFiles() {
+        assertNoSpillFiles(spill);
     }
 
     private DataFrame frame(int parts, long budget) {
-        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill)
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill)
                 .withSortMemoryBudget(budget);
         return Floe.readCsv(dir.resolve("p" + parts + "/*.csv").toString(), CsvOptions.defaults().withTypes(TYPES))
                 .withOptions(o);
@@ -205,11 +196,11 @@ class ExternalSortTest {
         DataFrame df = frame(17, 8L << 10).sort(SortKey.asc("s"), SortKey.desc("d"));
         QueryFuture<Table> f = df.computeAsync();
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (listSpill().stream().noneMatch(p -> p.toString().endsWith(".arrow")) && !f.isDone()
+        while (FloeAssertions.spillFiles(spill).stream().noneMatch(p -> p.toString().endsWith(".arrow")) && !f.isDone()
                 && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertTrue(listSpill().stream().anyMatch(p -> p.toString().endsWith(".arrow")), "spilled before the cancel");
+        assertTrue(FloeAssertions.spillFiles(spill).stream().anyMatch(p -> p.toString().endsWith(".arrow")), "spilled before the cancel");
         f.cancel();
         assertThrows(RuntimeException.class, f::get);
     }
@@ -218,7 +209,7 @@ class ExternalSortTest {
     void sortsMoreRowsThanTheQueryMemoryLimitHolds(@TempDir Path data) {
         dev.floe.testdata.TimeseriesGenerator.write(data, new dev.floe.testdata.TimeseriesGenerator.Spec(4, 100_000, 9));
         DataFrame ts = Floe.readCsv(data.resolve("*.csv").toString(), CsvOptions.parseDates("timestamp").withBatchRows(8192))
-                .withOptions(ExecutionOptions.defaults().withScheduler(pool).withSpillDirectory(spill));
+                .withOptions(ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill));
         List<SortKey> keys = List.of(SortKey.asc("name"), SortKey.desc("value"));
         List<List<Object>> expected = oracle(ts, keys);
         long limit = 12L << 20;

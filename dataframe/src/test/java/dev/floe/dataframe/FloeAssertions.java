@@ -29,4 +29,17 @@ final class FloeAssertions {
         assertEquals(List.of(), Floe.rootAllocator().getChildAllocators().stream().map(BufferAllocator::getName).sorted().toList(),
                 "allocators left open under the root");
     }
+
+    /** Nothing is left in a query's spill directory: the files under {@code dir}, which must be none. */
+    static List<java.nio.file.Path> spillFiles(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void assertNoSpillFiles(java.nio.file.Path dir) {
+        assertEquals(List.of(), spillFiles(dir), "spill files left behind");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.floe.dataframe;
 
-import static dev.floe.dataframe.FloeAssertions.assertNoArrowMemory;
+import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
+
 import static dev.floe.expressions.Expressions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,6 @@ import dev.floe.expressions.FloeType;
 import dev.floe.io.CsvOptions;
 import dev.floe.scheduler.Scheduler;
 import dev.floe.testdata.CsvFixtures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +44,8 @@ class GraceJoinTest {
     static Path dir;
     @TempDir
     Path spill;
-    private static Scheduler pool;
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
 
     @BeforeAll
     static void generate() {
@@ -66,7 +67,6 @@ class GraceJoinTest {
         }
         split(dir.resolve("left"), "id,g,n\n", l.toString(), 4);
         split(dir.resolve("right"), "id,g,tag\n", r.toString(), 5);
-        pool = Scheduler.create(2);
     }
 
     private static void split(Path d, String header, String body, int parts) {
@@ -81,21 +81,15 @@ class GraceJoinTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
 
+    /** After each test (the Arrow leak check is the pool's). */
     @AfterEach
-    void noLeaks() throws IOException {
-        assertNoArrowMemory();
-        try (Stream<Path> s = Files.walk(spill)) {
-            assertEquals(List.of(), s.filter(p -> !p.equals(spill)).toList(), "spill files left behind");
-        }
+    void noSpillFiles() {
+        assertNoSpillFiles(spill);
     }
 
     private DataFrame side(String name, long budget) {
-        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool).withBroadcastThreshold(0)
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool.scheduler()).withBroadcastThreshold(0)
                 .withShufflePartitions(3).withSpillDirectory(spill).withJoinMemoryBudget(budget);
         Map<String, FloeType> types = name.equals("left")
                 ? Map.of("id", FloeType.INT64, "g", FloeType.INT64, "n", FloeType.INT64)
