@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -26,6 +27,7 @@ import org.apache.arrow.vector.VarCharVector;
  *  STRING     String                itself
  *  TIMESTAMP  Long (micros)         2024-01-02 03:04:05[.fraction]
  *  DATE       Integer (days)        2024-01-02
+ *  DECIMAL    BigDecimal (scale s)  every digit, never an exponent: 12.30 in DECIMAL(9,2), 0.0001 in DECIMAL(9,4)
  * </pre>
  * NULL is {@code null} in both forms.
  */
@@ -36,7 +38,10 @@ public final class Values {
     private Values() {
     }
 
-    /** The value at {@code row}: null, Boolean, Long, Double, String, Long (TIMESTAMP micros) or Integer (DATE days). */
+    /**
+     * The value at {@code row}: null, Boolean, Long, Double, String, Long (TIMESTAMP micros), Integer (DATE days)
+     * or BigDecimal (DECIMAL, at the vector's scale).
+     */
     public static Object get(FieldVector v, int row) {
         requireNonNull(v, "v is null");
         if (v.isNull(row)) {
@@ -60,6 +65,9 @@ public final class Values {
         if (v instanceof DateDayVector d) {
             return d.get(row);
         }
+        if (v instanceof DecimalVector d) {
+            return d.getObject(row);
+        }
         throw new IllegalArgumentException("vector '" + v.getName() + "' is a " + v.getClass().getSimpleName()
                 + ", which stores no Floe type");
     }
@@ -70,11 +78,12 @@ public final class Values {
         if (value == null) {
             return null;
         }
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOLEAN, INT64, STRING -> value.toString();
             case FLOAT64 -> formatDouble(((Number) value).doubleValue());
             case TIMESTAMP -> Temporal.formatTimestamp(((Number) value).longValue());
             case DATE -> Temporal.formatDate(((Number) value).longValue());
+            case DECIMAL -> ((BigDecimal) value).toPlainString();
         };
     }
 

@@ -51,7 +51,7 @@ final class Batches {
     /** A random value in {@link Values#get} form; small pools make equal pairs common. */
     static Object value(FloeType type, Random random) {
         boolean pool = random.nextBoolean();
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOLEAN -> random.nextBoolean();
             case INT64 -> pool ? (long) random.nextInt(11) - 5 : (long) random.nextInt();   // products fit in 64 bits
             case FLOAT64 -> {
@@ -62,6 +62,8 @@ final class Batches {
             case TIMESTAMP -> pool ? 1_700_000_000_000_000L + random.nextInt(3) * 3_600_000_000L
                     : (long) ((random.nextDouble() - 0.5) * 2e17);
             case DATE -> pool ? 19_000 + random.nextInt(3) : random.nextInt(2_000_000) - 1_000_000;
+            case DECIMAL -> java.math.BigDecimal.valueOf(pool ? random.nextInt(11) - 5 : random.nextLong()
+                    % java.math.BigInteger.TEN.pow(Math.min(type.precision(), 18)).longValueExact(), type.scale());
         };
     }
 

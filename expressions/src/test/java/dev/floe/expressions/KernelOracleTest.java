@@ -60,8 +60,8 @@ class KernelOracleTest {
         all.add(col("i1").div(col("i2")));
         Random random = new Random(7);
         for (FloeType type : FloeType.values()) {
-            String x1 = SCHEMA.field(type.ordinal() * 2).name();
-            String x2 = SCHEMA.field(type.ordinal() * 2 + 1).name();
+            String x1 = SCHEMA.field(type.kind().ordinal() * 2).name();
+            String x2 = SCHEMA.field(type.kind().ordinal() * 2 + 1).name();
             for (BinaryOp op : List.of(BinaryOp.EQ, BinaryOp.NE, BinaryOp.LT, BinaryOp.LE, BinaryOp.GT, BinaryOp.GE)) {
                 all.add(new Binary(op, col(x1), col(x2)));
                 all.add(new Binary(op, col(x1), new Literal(Batches.value(type, random), type)));

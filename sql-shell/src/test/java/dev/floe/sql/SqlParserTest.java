@@ -371,7 +371,7 @@ class SqlParserTest {
                         + "SELECT hour(a, b) FROM 'x'\n"
                         + "       ^");
         assertSyntaxError("SELECT CAST(a AS money) FROM 'x'",
-                "line 1, column 18: unknown type 'money'; use one of BOOLEAN, BIGINT, DOUBLE, VARCHAR, TIMESTAMP, DATE\n"
+                "line 1, column 18: unknown type 'money'; use one of BOOLEAN, BIGINT, DOUBLE, DECIMAL(p,s), VARCHAR, TIMESTAMP, DATE\n"
                         + "SELECT CAST(a AS money) FROM 'x'\n"
                         + "                 ^");
         assertSyntaxError("SELECT CAST(a, DOUBLE) FROM 'x'",

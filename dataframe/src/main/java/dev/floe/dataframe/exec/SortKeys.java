@@ -120,14 +120,26 @@ final class SortKeys implements AutoCloseable {
             }
             return na == key.nullsFirst() ? -1 : 1;
         }
-        int c = switch (type) {
+        int c = switch (type.kind()) {
             case BOOLEAN -> Integer.compare(((BitVector) va).get(a), ((BitVector) vb).get(b));
             case INT64, TIMESTAMP -> Long.compare(data(va).getLong((long) a * 8), data(vb).getLong((long) b * 8));
             case DATE -> Integer.compare(data(va).getInt((long) a * 4), data(vb).getInt((long) b * 4));
             case FLOAT64 -> Double.compare(data(va).getDouble((long) a * 8), data(vb).getDouble((long) b * 8));
             case STRING -> compareUtf8((VarCharVector) va, a, (VarCharVector) vb, b);
+            case DECIMAL -> compareDecimal(data(va), a, data(vb), b);
         };
         return direction(key, c);
+    }
+
+    /**
+     * Order of two 128-bit two's-complement unscaled decimals of one scale, read in place: the high
+     * words signed, then the low words unsigned (Arrow stores each value low word first, little-endian).
+     */
+    static int compareDecimal(org.apache.arrow.memory.ArrowBuf da, int a, org.apache.arrow.memory.ArrowBuf db, int b) {
+        long offsetA = (long) a * 16;
+        long offsetB = (long) b * 16;
+        int c = Long.compare(da.getLong(offsetA + 8), db.getLong(offsetB + 8));
+        return c != 0 ? c : Long.compareUnsigned(da.getLong(offsetA), db.getLong(offsetB));
     }
 
     /** Unsigned byte order of two strings, read in place (no copy), eight bytes at a time. */
@@ -171,22 +183,24 @@ final class SortKeys implements AutoCloseable {
         if (v.isNull(row)) {
             return null;
         }
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOLEAN -> ((BitVector) v).get(row) == 1;
             case INT64, TIMESTAMP -> data(v).getLong((long) row * 8);
             case DATE -> data(v).getInt((long) row * 4);
             case FLOAT64 -> data(v).getDouble((long) row * 8);
             case STRING -> ((VarCharVector) v).get(row);
+            case DECIMAL -> ((org.apache.arrow.vector.DecimalVector) v).getObject(row);
         };
     }
 
     private static int compareValue(FieldVector v, int row, Object value, FloeType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case BOOLEAN -> Boolean.compare(((BitVector) v).get(row) == 1, (Boolean) value);
             case INT64, TIMESTAMP -> Long.compare(data(v).getLong((long) row * 8), (Long) value);
             case DATE -> Integer.compare(data(v).getInt((long) row * 4), (Integer) value);
             case FLOAT64 -> Double.compare(data(v).getDouble((long) row * 8), (Double) value);
             case STRING -> Arrays.compareUnsigned(((VarCharVector) v).get(row), (byte[]) value);
+            case DECIMAL -> ((org.apache.arrow.vector.DecimalVector) v).getObject(row).compareTo((java.math.BigDecimal) value);
         };
     }
 

@@ -60,7 +60,7 @@ final class ComparisonKernel extends Kernel {
         BitVector out = (BitVector) output(n);
         Bits.andValidity(out.getValidityBuffer(), a, b, n);
         ArrowBuf o = out.getDataBuffer();
-        switch (operandType) {
+        switch (operandType.kind()) {
             case INT64, TIMESTAMP -> compareLongs(a, b, n, o);
             case FLOAT64 -> compareDoubles(a, b, n, o);
             case DATE -> compareInts(a, b, n, o);

@@ -25,7 +25,7 @@ final class Copy {
         }
         Bits.set(out.getValidityBuffer(), i, true);
         ArrowBuf o = out.getDataBuffer();
-        switch (type) {
+        switch (type.kind()) {
             case BOOLEAN -> Bits.set(o, i, src.bit(row));
             case DATE -> o.setInt(i * 4L, src.getInt(row));
             case FLOAT64 -> o.setDouble(i * 8L, src.getDouble(row));

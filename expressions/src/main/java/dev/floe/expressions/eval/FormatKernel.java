@@ -45,7 +45,7 @@ final class FormatKernel extends Kernel {
                 out.setNull(i);
                 continue;
             }
-            switch (from) {
+            switch (from.kind()) {
                 case BOOLEAN -> {
                     byte[] word = a.bit(i) ? TRUE : FALSE;
                     out.setSafe(i, word, 0, word.length);

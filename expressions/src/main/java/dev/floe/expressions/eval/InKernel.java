@@ -78,7 +78,7 @@ final class InKernel extends Kernel {
                 hasNull = true;
                 continue;
             }
-            switch (operandType) {
+            switch (operandType.kind()) {
                 case FLOAT64 -> doubles[count] = x.getDouble(0);
                 case DATE -> longs[count] = x.getInt(0);
                 case BOOLEAN -> longs[count] = x.bit(0) ? 1 : 0;
@@ -98,7 +98,7 @@ final class InKernel extends Kernel {
     private int valueCount;
 
     private boolean matches(Operand a, int i) {
-        switch (operandType) {
+        switch (operandType.kind()) {
             case FLOAT64 -> {
                 double d = a.getDouble(i);
                 for (int k = 0; k < valueCount; k++) {

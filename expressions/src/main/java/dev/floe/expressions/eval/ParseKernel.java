@@ -52,7 +52,7 @@ final class ParseKernel extends Kernel {
             boolean present = !nulls || Bits.get(valid, i);
             long start = offsets.getInt(i * 4L);
             int length = offsets.getInt(i * 4L + 4) - (int) start;
-            boolean ok = !present || switch (to) {
+            boolean ok = !present || switch (to.kind()) {
                 case INT64 -> parser.parseLong(text, start, length);
                 case FLOAT64 -> parser.parseDouble(text, start, length);
                 case BOOLEAN -> parser.parseBoolean(text, start, length);
@@ -70,7 +70,7 @@ final class ParseKernel extends Kernel {
             if (!present) {
                 continue;
             }
-            switch (to) {
+            switch (to.kind()) {
                 case INT64, TIMESTAMP -> o.setLong(i * 8L, parser.longValue);
                 case FLOAT64 -> o.setDouble(i * 8L, parser.doubleValue);
                 case DATE -> o.setInt(i * 4L, (int) parser.longValue);
@@ -84,7 +84,7 @@ final class ParseKernel extends Kernel {
 
     private EvaluationException failure(int row, String text) {
         String where = input.scalar() ? "" : " at row " + row;
-        String form = switch (type()) {
+        String form = switch (type().kind()) {
             case INT64 -> "an integer such as 42 or -7";
             case FLOAT64 -> "a number such as 3.25, -1e-5 or NaN";
             case BOOLEAN -> "true/false, t/f, yes/no or 1/0";

@@ -295,7 +295,7 @@ public final class CsvScanner implements AutoCloseable {
     }
 
     public static int kindOf(FloeType type) {
-        switch (type) {
+        switch (type.kind()) {
             case INT64: return INT64;
             case FLOAT64: return FLOAT64;
             case STRING: return STRING;

@@ -61,7 +61,7 @@ public final class HivePartitions {
             return null;
         }
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        switch (type) {
+        switch (type.kind()) {
             case INT64: return ValueParsers.parseLong(b, 0, b.length);
             case FLOAT64: return ValueParsers.parseDouble(b, 0, b.length);
             case DATE: return ValueParsers.parseDateDays(b, 0, b.length);

@@ -49,7 +49,7 @@ final class TypeReasons {
                 every ? "(every row) in" : "sampled from", files, files == 1 ? "file" : "files");
         TypeSampler.Change change = sampler.lastChange(column);
         String why = change == null || change.before() == null ? null : at(change) + " " + whyNot(change, options);
-        switch (type) {
+        switch (type.kind()) {
             case STRING:
                 return sql + ": " + (change == null ? seen : at(change) + " " + whyNot(change, options));
             case INT64:

@@ -87,7 +87,7 @@ final class CsvEncoder {
                     continue;
                 }
                 ArrowBuf values = data[c];
-                switch (types[c]) {
+                switch (types[c].kind()) {
                     case INT64 -> putLong(values.getLong(r * 8L));
                     case FLOAT64 -> putDouble(values.getDouble(r * 8L));
                     case TIMESTAMP -> putTimestamp(values.getLong(r * 8L));

@@ -116,7 +116,7 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
 
     /** The primitive storage of a type, or null for DOUBLE and VARCHAR. */
     static LongGroupTable.Kind longKind(FloeType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case INT64 -> LongGroupTable.Kind.INT64;
             case TIMESTAMP -> LongGroupTable.Kind.TIMESTAMP;
             case DATE -> LongGroupTable.Kind.DATE;

@@ -20,7 +20,7 @@ public final class ValueWriter {
             v.setNull(index);
             return;
         }
-        switch (type) {
+        switch (type.kind()) {
             case BOOLEAN -> ((BitVector) v).setSafe(index, (Boolean) value ? 1 : 0);
             case INT64 -> ((BigIntVector) v).setSafe(index, (Long) value);
             case FLOAT64 -> ((Float8Vector) v).setSafe(index, (Double) value);
