@@ -4,6 +4,7 @@ import dev.floe.dataframe.plan.Sort;
 import dev.floe.expressions.ExprEvaluator;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
+import dev.floe.expressions.eval.Decimals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,15 +132,9 @@ final class SortKeys implements AutoCloseable {
         return direction(key, c);
     }
 
-    /**
-     * Order of two 128-bit two's-complement unscaled decimals of one scale, read in place: the high
-     * words signed, then the low words unsigned (Arrow stores each value low word first, little-endian).
-     */
+    /** Order of two decimals of one scale, read in place. */
     static int compareDecimal(org.apache.arrow.memory.ArrowBuf da, int a, org.apache.arrow.memory.ArrowBuf db, int b) {
-        long offsetA = (long) a * 16;
-        long offsetB = (long) b * 16;
-        int c = Long.compare(da.getLong(offsetA + 8), db.getLong(offsetB + 8));
-        return c != 0 ? c : Long.compareUnsigned(da.getLong(offsetA), db.getLong(offsetB));
+        return Decimals.compare(Decimals.high(da, a), Decimals.low(da, a), Decimals.high(db, b), Decimals.low(db, b));
     }
 
     /** Unsigned byte order of two strings, read in place (no copy), eight bytes at a time. */
