@@ -863,11 +863,11 @@ public final class SqlParser {
         if (accept(TokenType.MINUS)) {
             TokenType next = peek().type();
             if (next == TokenType.INTEGER || next == TokenType.DECIMAL) {
-                return number(true);
+                return postfixCasts(number(true));
             }
             return new Unary(UnaryOp.NEGATE, expression(UNARY_LEVEL));
         }
-        return primary();
+        return postfixCasts(primary());
     }
 
     private static BinaryOp binaryOperator(Token t) {
@@ -1070,19 +1070,53 @@ public final class SqlParser {
     private Expr castBody(boolean tryCast) {
         Expr input = expression();
         expectKeyword("AS");
-        Token typeName = peek();
-        if (!typeName.isName()) {
-            throw expected("a type name (BOOLEAN, BIGINT, DOUBLE, VARCHAR, TIMESTAMP, DATE)");
-        }
-        advance();
-        FloeType type;
-        try {
-            type = FloeType.fromSqlName(typeName.value());
-        } catch (IllegalArgumentException e) {
-            throw error(typeName, e.getMessage());
-        }
+        FloeType type = typeName();
         expect(TokenType.RIGHT_PAREN, "')'");
         return tryCast ? new TryCast(input, type) : new Cast(input, type);
+    }
+
+    /** A type: {@code BIGINT}, {@code VARCHAR}, ..., {@code DECIMAL}, {@code DECIMAL(p)}, {@code DECIMAL(p, s)}. */
+    private FloeType typeName() {
+        Token name = peek();
+        if (!name.isName()) {
+            throw expected("a type name (BOOLEAN, BIGINT, DOUBLE, DECIMAL(p,s), VARCHAR, TIMESTAMP, DATE)");
+        }
+        advance();
+        String text = name.value();
+        boolean decimal = text.equals("decimal") || text.equals("numeric");
+        if (decimal && accept(TokenType.LEFT_PAREN)) {
+            StringBuilder parameters = new StringBuilder(text).append('(').append(typeParameter());
+            if (accept(TokenType.COMMA)) {
+                parameters.append(',').append(typeParameter());
+            }
+            expect(TokenType.RIGHT_PAREN, "',' or ')'");
+            text = parameters.append(')').toString();
+        }
+        try {
+            return FloeType.fromSqlName(text);
+        } catch (IllegalArgumentException e) {
+            throw error(name, e.getMessage());
+        }
+    }
+
+    /** The precision or scale in {@code DECIMAL(p, s)}: a plain integer. */
+    private String typeParameter() {
+        Token t = peek();
+        if (t.type() != TokenType.INTEGER) {
+            throw expected("a number of digits, as in DECIMAL(18, 4)");
+        }
+        advance();
+        return t.text();
+    }
+
+    /** {@code expr::type} casts, as in DuckDB and PostgreSQL: {@code price::DECIMAL(10,2)}, {@code '42'::BIGINT}. */
+    private Expr postfixCasts(Expr e) {
+        while (peek().type() == TokenType.COLON && peek(1).type() == TokenType.COLON) {
+            advance();
+            advance();
+            e = new Cast(e, typeName());
+        }
+        return e;
     }
 
     /** {@code CASE [operand] WHEN c THEN r ... [ELSE e] END}. */

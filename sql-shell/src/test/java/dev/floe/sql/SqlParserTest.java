@@ -178,6 +178,12 @@ class SqlParserTest {
         assertExpr(col("x").add(1).cast(FloeType.STRING), "cast(x + 1 as VARCHAR)");
         assertExpr(col("s").cast(FloeType.TIMESTAMP), "CAST(s AS timestamp)");
         assertExpr(col("x").cast(FloeType.INT64), "CAST(x AS integer)");
+        assertExpr(col("x").cast(FloeType.decimal(18, 4)), "CAST(x AS DECIMAL(18, 4))");
+        assertExpr(col("x").cast(FloeType.decimal(9, 0)), "cast(x as numeric(9))");
+        assertExpr(col("x").cast(FloeType.decimal(18, 3)), "CAST(x AS decimal)");
+        assertExpr(col("x").cast(FloeType.decimal(10, 2)), "x::DECIMAL(10,2)");
+        assertExpr(lit("42").cast(FloeType.INT64).cast(FloeType.STRING), "'42'::BIGINT::VARCHAR");
+        assertExpr(col("x").add(col("y").cast(FloeType.FLOAT64)), "x + y::double");
     }
 
     // ---- statements ----
@@ -374,6 +380,19 @@ class SqlParserTest {
                 "line 1, column 18: unknown type 'money'; use one of BOOLEAN, BIGINT, DOUBLE, DECIMAL(p,s), VARCHAR, TIMESTAMP, DATE\n"
                         + "SELECT CAST(a AS money) FROM 'x'\n"
                         + "                 ^");
+        assertSyntaxError("SELECT CAST(a AS DECIMAL(40, 2)) FROM 'x'",
+                "line 1, column 18: DECIMAL precision 40 is out of range: it is the number of digits in all and must be 1 to 38\n"
+                        + "SELECT CAST(a AS DECIMAL(40, 2)) FROM 'x'\n"
+                        + "                 ^");
+        assertSyntaxError("SELECT CAST(a AS DECIMAL(4, 5)) FROM 'x'",
+                "line 1, column 18: DECIMAL(4,5) has a scale outside 0 to 4: the scale is the number of digits after the point, "
+                        + "at most the precision\n"
+                        + "SELECT CAST(a AS DECIMAL(4, 5)) FROM 'x'\n"
+                        + "                 ^");
+        assertSyntaxError("SELECT a::DECIMAL(x) FROM 'x'",
+                "line 1, column 19: expected a number of digits, as in DECIMAL(18, 4) after '(', found 'x'\n"
+                        + "SELECT a::DECIMAL(x) FROM 'x'\n"
+                        + "                  ^");
         assertSyntaxError("SELECT CAST(a, DOUBLE) FROM 'x'",
                 "line 1, column 14: expected AS after 'a', found ','\n"
                         + "SELECT CAST(a, DOUBLE) FROM 'x'\n"
