@@ -28,6 +28,9 @@ public interface ProgressListener {
     /** The task returned normally after {@code nanos} nanoseconds of wall time. */
     default void taskFinished(String key, String kind, long nanos) {}
 
-    /** The computation ended: {@code success} is false after a failure or cancellation. */
+    /**
+     * The computation ended: {@code success} is false after a failure or cancellation. Every listener has
+     * returned from this before the computation's {@code get} returns (to any thread but the one calling it).
+     */
     default void done(boolean success) {}
 }

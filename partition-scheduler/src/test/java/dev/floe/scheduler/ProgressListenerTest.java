@@ -70,4 +70,47 @@ class ProgressListenerTest {
         assertEquals(TreeReduction.expected(5),
                 Scheduler.synchronous().submit(TreeReduction.sum(5, 2), List.of("total"), broken).get().get("total"));
     }
+
+    /**
+     * Regression (the shell's progress bar was sometimes left on screen above the result): get() returned
+     * as soon as the last task ended, while a worker was still telling the listeners; a caller printing
+     * the result raced the bar's erase. Now every listener has heard done before get() returns, and
+     * likewise after a failure.
+     */
+    @Test
+    void getReturnsOnlyAfterEveryListenerHeardDone() throws Exception {
+        try (Scheduler scheduler = Scheduler.create(2)) {
+            for (boolean fail : new boolean[] {false, true}) {
+                for (int round = 0; round < 20; round++) {
+                    java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+                    ProgressListener slow = new ProgressListener() {
+                        @Override
+                        public void done(boolean success) {
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            told.set(true);
+                        }
+                    };
+                    TaskGraph graph = TaskGraph.builder()
+                            .add("a", List.of(), (c, in) -> {
+                                if (fail) {
+                                    throw new IllegalStateException("no");
+                                }
+                                return 1L;
+                            })
+                            .build();
+                    Computation computation = scheduler.submit(graph, List.of("a"), slow);
+                    try {
+                        computation.get();
+                    } catch (TaskFailedException expected) {
+                        // the order of events is what this test is about
+                    }
+                    assertEquals(true, told.get(), "get() returned before the listener heard done (fail=" + fail + ")");
+                }
+            }
+        }
+    }
 }

@@ -100,6 +100,13 @@ public final class GraphRun implements Computation {
     private Failure failure;
     private Map<String, Object> outputResults;
     private long endNanos;
+    /**
+     * Set once every listener has been told {@code done}: {@link #get} waits for it, so a caller that
+     * prints the result after {@code get} returns never races a progress bar still being erased. The
+     * thread telling the listeners does not wait for itself (a listener may call {@code get}).
+     */
+    private boolean endAnnounced;
+    private Thread announcer;
     // the profile, guarded by lock; times relative to startNanos
     private final long[] readyAt;
     private final long[] startAt;
@@ -181,6 +188,7 @@ public final class GraphRun implements Computation {
             outputResults = Map.of();
             status = Status.SUCCEEDED;
             endNanos = startNanos;
+            endAnnounced = true;
         }
     }
 
@@ -412,7 +420,24 @@ public final class GraphRun implements Computation {
             log.debug("computation #{} {}", id, status == Status.SUCCEEDED ? "succeeded" : "was cancelled");
         }
         boolean success = status == Status.SUCCEEDED;
-        notifyListeners(l -> l.done(success));
+        lock.lock();
+        try {
+            announcer = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            notifyListeners(l -> l.done(success));
+        } finally {
+            lock.lock();
+            try {
+                endAnnounced = true;
+                announcer = null;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     // ---- holding and releasing results ----------------------------------------------------------
@@ -507,7 +532,8 @@ public final class GraphRun implements Computation {
         long deadline = System.nanoTime() + nanos;
         lock.lock();
         try {
-            while (status == Status.RUNNING || (status == Status.SUCCEEDED && pendingCloses > 0)) {
+            while (status == Status.RUNNING || (status == Status.SUCCEEDED && pendingCloses > 0)
+                    || (!endAnnounced && announcer != Thread.currentThread())) {
                 if (helping && hasReadyLocked()) {
                     Started started = startLocked();
                     lock.unlock();
