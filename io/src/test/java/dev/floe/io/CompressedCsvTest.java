@@ -72,8 +72,8 @@ class CompressedCsvTest {
     }
 
     /**
-     * A .bz2 cut inside its data is an error naming the file, never fewer rows. (Known gap: cut inside its last
-     * ten bytes, the end-of-stream marker and combined CRC, it reads every row without an error.)
+     * A .bz2 cut anywhere is an error naming the file, never fewer rows: inside its data, and inside its last ten
+     * bytes (the end-of-stream marker and combined CRC), where Hadoop's decoder alone reports a clean end.
      */
     @Test
     void aTruncatedOrCorruptBzip2IsAnErrorNotAShortRead() throws IOException {
@@ -86,13 +86,75 @@ class CompressedCsvTest {
         }
         assertEquals(generated.rows.size(), read(whole, CsvOptions.defaults()));
         byte[] bytes = Files.readAllBytes(whole);
-        for (int keep : new int[] {bytes.length / 3, bytes.length * 2 / 3}) {
+        java.util.List<Integer> cuts = new java.util.ArrayList<>(java.util.List.of(bytes.length / 3, bytes.length * 2 / 3));
+        for (int k = 1; k <= 12; k++) {
+            cuts.add(bytes.length - k);
+        }
+        for (int keep : cuts) {
             Path cut = dir.resolve("cut-" + keep + ".csv.bz2");
             Files.write(cut, Arrays.copyOf(bytes, keep));
             RuntimeException e = assertThrows(RuntimeException.class, () -> read(cut, CsvOptions.defaults()),
                     "a bz2 cut to " + keep + " of " + bytes.length + " bytes read without an error");
             assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
         }
+    }
+
+    /**
+     * The trailer check accepts every whole stream, whatever the padding of its last byte: files of 0 to 40 rows
+     * (each ending at a different bit offset) read whole, and each cut by one byte fails.
+     */
+    @Test
+    void everyWholeBzip2ReadsAndEachCutByOneByteFails() throws IOException {
+        org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+        codec.setConf(new org.apache.hadoop.conf.Configuration(false));
+        for (int rows = 0; rows <= 40; rows++) {
+            GeneratedCsv generated = GeneratedCsv.generate(rows, rows, "\n");
+            Path whole = dir.resolve("n" + rows + ".csv.bz2");
+            try (OutputStream out = codec.createOutputStream(Files.newOutputStream(whole))) {
+                out.write(generated.text.getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals(generated.rows.size(), read(whole, CsvOptions.defaults()), whole.toString());
+            byte[] bytes = Files.readAllBytes(whole);
+            Path cut = dir.resolve("n" + rows + "-cut.csv.bz2");
+            Files.write(cut, Arrays.copyOf(bytes, bytes.length - 1));
+            assertThrows(RuntimeException.class, () -> read(cut, CsvOptions.defaults()), cut.toString());
+        }
+    }
+
+    /**
+     * Streams written one after another in one file (as pbzip2 and {@code cat a.bz2 b.bz2} make) read as the
+     * concatenation of their data, as bzip2 -d does; and a file from the bzip2 program, where there is one.
+     */
+    @Test
+    void concatenatedBzip2StreamsReadWhole() throws IOException, InterruptedException {
+        org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+        codec.setConf(new org.apache.hadoop.conf.Configuration(false));
+        GeneratedCsv generated = GeneratedCsv.generate(3_000, 11, "\n");
+        String text = generated.text;
+        int middle = text.indexOf('\n', text.length() / 2) + 1;
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        for (String part : new String[] {text.substring(0, middle), text.substring(middle)}) {
+            java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            try (OutputStream out = codec.createOutputStream(one)) {
+                out.write(part.getBytes(StandardCharsets.UTF_8));
+            }
+            both.write(one.toByteArray());
+        }
+        Path concatenated = dir.resolve("two.csv.bz2");
+        Files.write(concatenated, both.toByteArray());
+        assertEquals(generated.rows.size(), read(concatenated, CsvOptions.defaults()));
+
+        Path plain = dir.resolve("cli.csv");
+        Files.writeString(plain, text);
+        Process bzip2;
+        try {
+            bzip2 = new ProcessBuilder("bzip2", "-k", plain.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no bzip2 program here: " + e.getMessage());
+            return;
+        }
+        assertEquals(0, bzip2.waitFor());
+        assertEquals(generated.rows.size(), read(dir.resolve("cli.csv.bz2"), CsvOptions.defaults()));
     }
 
     /** How many of this process's file descriptors are open on {@code file} (Linux: /proc/self/fd). */

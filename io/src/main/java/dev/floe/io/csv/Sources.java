@@ -59,6 +59,11 @@ public final class Sources {
 
     private static InputStream decode(FileEntry file, String codec, String encoding) throws IOException {
         InputStream raw = new BufferedInputStream(new SourceStream(Storage.open(file)), 1 << 16);
+        Bzip2Trailer trailer = null;
+        if (Compression.BZIP2.equals(codec)) {
+            trailer = new Bzip2Trailer(raw);
+            raw = trailer;
+        }
         InputStream in;
         try {
             in = decompress(raw, codec);
@@ -71,7 +76,7 @@ public final class Sources {
             throw e;
         }
         if (!Compression.NONE.equals(codec)) {
-            in = new Decoded(in, file.path(), codec);
+            in = new Decoded(in, file.path(), codec, trailer);
         }
         if (!Encodings.isUtf8(encoding)) {
             in = new Utf8Encoding(new InputStreamReader(in, Encodings.charset(encoding)));
@@ -130,6 +135,91 @@ public final class Sources {
         }
     }
 
+    /**
+     * Keeps the last bytes of a bzip2 stream, to check at the decoder's end that the stream ended where a whole one
+     * ends. Hadoop's decoder reports the end of data when its input ends inside the end-of-stream marker or the
+     * combined CRC after it (the last ten bytes), so a file cut there read every row without an error. A whole
+     * stream ends with the 48-bit marker 0x177245385090, the 32-bit combined CRC, and 0 to 7 zero bits that pad
+     * the last byte; the marker is not byte-aligned, so each padding width is tried.
+     */
+    static final class Bzip2Trailer extends java.io.FilterInputStream {
+        private static final int KEPT = 11;                      // 80 bits of marker and CRC, and up to 7 of padding
+        private static final long END_OF_STREAM = 0x177245385090L;
+        private final byte[] tail = new byte[KEPT];
+        private long total;
+
+        Bzip2Trailer(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                keep(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                keep(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;   // a reset would keep bytes twice
+        }
+
+        private void keep(byte[] b, int off, int n) {
+            int skipped = Math.max(0, n - KEPT);
+            total += skipped;
+            for (int i = off + skipped; i < off + n; i++) {
+                tail[(int) (total++ % KEPT)] = b[i];
+            }
+        }
+
+        /** Reads what the decoder left of the raw stream, and throws unless it ends with a whole bzip2 trailer. */
+        void checkEnd() throws IOException {
+            byte[] scratch = new byte[1 << 12];
+            while (read(scratch, 0, scratch.length) > 0) {
+                // trailing bytes the decoder did not ask for: the trailer check sees the real end
+            }
+            if (total == 0) {
+                return;     // an empty file reads as no rows, as an empty plain file does
+            }
+            if (total < KEPT - 1 || !endsWithTrailer(lastBytes())) {
+                throw new IOException("the stream ends without bzip2's end-of-stream marker and checksum (the last "
+                        + "10 bytes of a whole file)");
+            }
+        }
+
+        private byte[] lastBytes() {
+            int n = (int) Math.min(total, KEPT);
+            byte[] last = new byte[n];
+            for (int i = 0; i < n; i++) {
+                last[i] = tail[(int) ((total - n + i) % KEPT)];
+            }
+            return last;
+        }
+
+        static boolean endsWithTrailer(byte[] last) {
+            java.math.BigInteger bits = new java.math.BigInteger(1, last);
+            for (int pad = 0; pad < 8 && pad + 80 <= last.length * 8; pad++) {
+                boolean zeroPadding = bits.and(java.math.BigInteger.ONE.shiftLeft(pad).subtract(java.math.BigInteger.ONE))
+                        .signum() == 0;
+                if (zeroPadding && bits.shiftRight(pad + 32).longValue() << 16 >>> 16 == END_OF_STREAM) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** One byte of {@code in} through its {@code read(byte[], int, int)}, or -1 at its end. */
     private static int readOne(InputStream in) throws IOException {
         byte[] one = new byte[1];
@@ -143,12 +233,14 @@ public final class Sources {
     private static final class Decoded extends java.io.FilterInputStream {
         private final String path;
         private final String codec;
+        private final Bzip2Trailer trailer;
         private long decoded;
 
-        Decoded(InputStream in, String path, String codec) {
+        Decoded(InputStream in, String path, String codec, Bzip2Trailer trailer) {
             super(in);
             this.path = path;
             this.codec = codec;
+            this.trailer = trailer;
         }
 
         @Override
@@ -162,6 +254,8 @@ public final class Sources {
                 int n = in.read(b, off, len);
                 if (n > 0) {
                     decoded += n;
+                } else if (n < 0 && trailer != null) {
+                    trailer.checkEnd();
                 }
                 return n;
             } catch (IOException e) {
