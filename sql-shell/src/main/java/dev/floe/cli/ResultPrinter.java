@@ -103,7 +103,7 @@ final class ResultPrinter {
                 FloeType type = t.schema().field(c).type();
                 if (v == null) {
                     sb.append("null");
-                } else if (type == FloeType.BOOLEAN || type == FloeType.INT64
+                } else if (type == FloeType.BOOLEAN || type == FloeType.INT64 || type.isDecimal()
                         || (type == FloeType.FLOAT64 && Double.isFinite((Double) v))) {
                     sb.append(Values.format(type, v));
                 } else {
