@@ -31,7 +31,9 @@ final class DecimalInput {
         return switch (type.kind()) {
             case DECIMAL -> type.scale();
             case FLOAT64 -> DOUBLE;
-            default -> LONG;
+            case INT64 -> LONG;
+            case BOOLEAN, STRING, TIMESTAMP, DATE -> throw new IllegalArgumentException(
+                    "a numeric aggregate input must be BIGINT, DOUBLE or DECIMAL, got " + type.sqlName());
         };
     }
 
