@@ -253,11 +253,15 @@ public final class DataFrame {
             aggs.add(Expressions.count(x).as("count_" + c));
             aggs.add(Expressions.mean(x).as("mean_" + c));
             aggs.add(Expressions.std(x).as("std_" + c));
-            aggs.add(Expressions.min(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("min_" + c));
+            // min/max of a DECIMAL keep its type (read as a number below); of BIGINT, cast in the plan
+            boolean decimal = schema.field(schema.indexOf(c)).type().isDecimal();
+            Expr min = Expressions.min(x);
+            Expr max = Expressions.max(x);
+            aggs.add((decimal ? min : min.cast(dev.floe.expressions.FloeType.FLOAT64)).as("min_" + c));
             aggs.add(Quantiles.approxQuantile(x, 0.25).as("p25_" + c));
             aggs.add(Quantiles.approxQuantile(x, 0.50).as("p50_" + c));
             aggs.add(Quantiles.approxQuantile(x, 0.75).as("p75_" + c));
-            aggs.add(Expressions.max(x).cast(dev.floe.expressions.FloeType.FLOAT64).as("max_" + c));
+            aggs.add((decimal ? max : max.cast(dev.floe.expressions.FloeType.FLOAT64)).as("max_" + c));
         }
         List<dev.floe.expressions.Field> fields = new ArrayList<>();
         fields.add(new dev.floe.expressions.Field("statistic", dev.floe.expressions.FloeType.STRING));

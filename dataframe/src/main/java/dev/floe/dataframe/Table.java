@@ -78,8 +78,8 @@ public final class Table implements AutoCloseable {
     }
 
     /**
-     * The value at a row and column: null, Boolean, Long, Double, String, Long microseconds (TIMESTAMP)
-     * or Integer days (DATE).
+     * The value at a row and column: null, Boolean, Long, Double, String, Long microseconds (TIMESTAMP),
+     * Integer days (DATE) or BigDecimal at the column's scale (DECIMAL).
      */
     public Object get(int row, int column) {
         return Values.get(root.getVector(column), row);

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Renders tables for people (an aligned text table with column types) and for programs (RFC 4180
  * CSV: doubles in shortest round-trip form, timestamps as {@code YYYY-MM-DD HH:MM:SS[.ffffff]}, dates
- * as {@code YYYY-MM-DD}, NULL as an empty field, the empty string as {@code ""}).
+ * as {@code YYYY-MM-DD}, decimals with every digit at their scale and no exponent, NULL as an empty
+ * field, the empty string as {@code ""}).
  */
 public final class TableFormatter {
     private TableFormatter() {

@@ -53,7 +53,8 @@ public final class TypeChecker {
             case COUNT, COUNT_STAR -> FloeType.INT64;
             case SUM -> {
                 requireNumeric(call, in);
-                yield in;
+                // DuckDB: the sum of DECIMAL(p,s) is DECIMAL(38,s), exact
+                yield in.isDecimal() ? FloeType.decimal(FloeType.MAX_DECIMAL_PRECISION, in.scale()) : in;
             }
             case MEAN -> {
                 requireNumeric(call, in);

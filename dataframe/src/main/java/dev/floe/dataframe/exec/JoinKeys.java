@@ -7,11 +7,13 @@ import java.util.List;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Reading join keys out of evaluated key vectors. A row whose key has a NULL part has no key: SQL joins
- * never match NULLs. The long form covers one BIGINT/TIMESTAMP/DATE/BOOLEAN key without allocating; the
+ * never match NULLs. The long form covers one BIGINT/TIMESTAMP/DATE/BOOLEAN key, or a DECIMAL of at most 18 digits (its
+ * unscaled long), without allocating; the
  * general form is a list of Java values.
  */
 final class JoinKeys {
@@ -33,6 +35,9 @@ final class JoinKeys {
         }
         if (key instanceof DateDayVector d) {
             return d.getDataBuffer().getInt((long) row * 4);
+        }
+        if (key instanceof DecimalVector d) {
+            return dev.floe.dataframe.exec.agg.LongGroupTable.decimalKey(d.getDataBuffer(), row);
         }
         return ((BaseFixedWidthVector) key).getDataBuffer().getLong((long) row * 8);
     }

@@ -22,7 +22,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * owned here and valid until the next {@link #evaluate} or {@link #close}.
  *
  * <p>A key value taken out of a batch ({@link #values}) is a {@code Long} (INT64, TIMESTAMP), an
- * {@code Integer} (DATE), a {@code Double}, a {@code Boolean}, a {@code byte[]} (STRING) or null, and
+ * {@code Integer} (DATE), a {@code Double}, a {@code Boolean}, a {@code byte[]} (STRING), a
+ * {@link DecimalKey} (DECIMAL, its unscaled 128-bit integer; compared in place) or null, and
  * compares with rows and other values in the same order.
  */
 final class SortKeys implements AutoCloseable {
@@ -184,7 +185,7 @@ final class SortKeys implements AutoCloseable {
             case DATE -> data(v).getInt((long) row * 4);
             case FLOAT64 -> data(v).getDouble((long) row * 8);
             case STRING -> ((VarCharVector) v).get(row);
-            case DECIMAL -> ((org.apache.arrow.vector.DecimalVector) v).getObject(row);
+            case DECIMAL -> new DecimalKey(Decimals.high(data(v), row), Decimals.low(data(v), row));
         };
     }
 
@@ -195,8 +196,22 @@ final class SortKeys implements AutoCloseable {
             case DATE -> Integer.compare(data(v).getInt((long) row * 4), (Integer) value);
             case FLOAT64 -> Double.compare(data(v).getDouble((long) row * 8), (Double) value);
             case STRING -> Arrays.compareUnsigned(((VarCharVector) v).get(row), (byte[]) value);
-            case DECIMAL -> ((org.apache.arrow.vector.DecimalVector) v).getObject(row).compareTo((java.math.BigDecimal) value);
+            case DECIMAL -> {
+                DecimalKey d = (DecimalKey) value;
+                yield Decimals.compare(Decimals.high(data(v), row), Decimals.low(data(v), row), d.high(), d.low());
+            }
         };
+    }
+
+    /**
+     * A DECIMAL key taken out of a batch: its unscaled 128-bit integer (one sort key has one scale), so
+     * that comparing rows with it reads them in place, with no object per row.
+     */
+    record DecimalKey(long high, long low) implements Comparable<DecimalKey>, java.io.Serializable {
+        @Override
+        public int compareTo(DecimalKey o) {
+            return Decimals.compare(high, low, o.high, o.low);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -91,8 +91,10 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
         return switch (functions.get(i)) {
             case COUNT_STAR -> new CountAccumulator(true);
             case COUNT -> new CountAccumulator(false);
-            case SUM -> in == FloeType.INT64 ? new SumLongAccumulator(descriptions.get(i)) : new DoubleSumAccumulator(false);
-            case MEAN -> new DoubleSumAccumulator(true);
+            case SUM -> in.isDecimal() ? new DecimalSumAccumulator(descriptions.get(i), in.scale(), false)
+                    : in == FloeType.INT64 ? new SumLongAccumulator(descriptions.get(i)) : new DoubleSumAccumulator(false);
+            case MEAN -> in.isDecimal() ? new DecimalSumAccumulator(descriptions.get(i), in.scale(), true)
+                    : new DoubleSumAccumulator(true);
             case MIN, MAX -> {
                 boolean max = functions.get(i) == AggregateFunction.MAX;
                 if (in == FloeType.FLOAT64) {
@@ -101,27 +103,35 @@ public record AggregateLayout(List<FloeType> keyTypes, List<AggregateFunction> f
                 if (in == FloeType.STRING) {
                     yield new MinMaxStringAccumulator(max);
                 }
+                if (in.isDecimal()) {
+                    yield new MinMaxDecimalAccumulator(max);
+                }
                 yield new MinMaxLongAccumulator(max, longKind(in));
             }
-            case STDDEV -> new VarianceAccumulator(true);
-            case VARIANCE -> new VarianceAccumulator(false);
+            case STDDEV -> new VarianceAccumulator(true, DecimalInput.kindOf(in));
+            case VARIANCE -> new VarianceAccumulator(false, DecimalInput.kindOf(in));
             case FIRST -> new FirstLastAccumulator(false, in);
             case LAST -> new FirstLastAccumulator(true, in);
             case NUNIQUE -> new CountDistinctAccumulator();
             case CUSTOM -> customs.get(i) instanceof QuantileAggregation qa && in.isNumeric()
-                    ? new QuantileAccumulator(qa.q(), in == FloeType.FLOAT64)
+                    ? new QuantileAccumulator(qa.q(), DecimalInput.kindOf(in))
                     : new CustomAccumulator<>(customs.get(i));
         };
     }
 
-    /** The primitive storage of a type, or null for DOUBLE and VARCHAR. */
+    /**
+     * The primitive storage of a type, or null for DOUBLE, VARCHAR and DECIMAL wider than 18 digits (a
+     * DECIMAL of 18 digits or fewer is its unscaled long).
+     */
     static LongGroupTable.Kind longKind(FloeType type) {
         return switch (type.kind()) {
             case INT64 -> LongGroupTable.Kind.INT64;
             case TIMESTAMP -> LongGroupTable.Kind.TIMESTAMP;
             case DATE -> LongGroupTable.Kind.DATE;
             case BOOLEAN -> LongGroupTable.Kind.BOOLEAN;
-            default -> null;
+            case DECIMAL -> type.precision() <= dev.floe.expressions.eval.Decimals.MAX_LONG_PRECISION
+                    ? LongGroupTable.Kind.DECIMAL : null;
+            case FLOAT64, STRING -> null;
         };
     }
 }

@@ -1,16 +1,19 @@
 package dev.floe.dataframe.exec.agg;
 
+import dev.floe.expressions.eval.Decimals;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.Arrays;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 
 /**
- * The group table for one key stored as a primitive (BIGINT, TIMESTAMP, DATE, BOOLEAN): the hot path of
+ * The group table for one key stored as a primitive (BIGINT, TIMESTAMP, DATE, BOOLEAN, or DECIMAL of at
+ * most 18 digits, keyed by its unscaled long): the hot path of
  * grouping by {@code hour(timestamp)}. Keys in [{@value #DIRECT_MIN}, {@value #DIRECT_MAX}) are looked
  * up in a plain array (no hashing); others in an open-addressing hash map of primitive longs.
  */
@@ -26,7 +29,7 @@ public final class LongGroupTable implements GroupTable {
     private int size;
 
     /** How the key is stored in its Arrow vector. */
-    public enum Kind { INT64, TIMESTAMP, DATE, BOOLEAN }
+    public enum Kind { INT64, TIMESTAMP, DATE, BOOLEAN, DECIMAL }
 
     public LongGroupTable(Kind kind) {
         this.kind = kind;
@@ -52,6 +55,12 @@ public final class LongGroupTable implements GroupTable {
         }
         BaseFixedWidthVector fixed = (BaseFixedWidthVector) v;
         org.apache.arrow.memory.ArrowBuf data = fixed.getDataBuffer();
+        if (kind == Kind.DECIMAL) {
+            for (int i = 0; i < rows; i++) {
+                groupIds[i] = !noNulls && fixed.isNull(i) ? nullGroup() : find(decimalKey(data, i));
+            }
+            return;
+        }
         if (kind == Kind.DATE) {
             for (int i = 0; i < rows; i++) {
                 groupIds[i] = !noNulls && fixed.isNull(i) ? nullGroup() : find(data.getInt((long) i * 4));
@@ -61,6 +70,16 @@ public final class LongGroupTable implements GroupTable {
         for (int i = 0; i < rows; i++) {
             groupIds[i] = !noNulls && fixed.isNull(i) ? nullGroup() : find(data.getLong((long) i * 8));
         }
+    }
+
+    /** The unscaled long of row {@code i} of a DECIMAL of 18 digits or fewer. */
+    public static long decimalKey(org.apache.arrow.memory.ArrowBuf data, int i) {
+        long low = Decimals.low(data, i);
+        if (!Decimals.fitsLong(Decimals.high(data, i), low)) {
+            throw new IllegalStateException("row " + i + " of a DECIMAL of at most " + Decimals.MAX_LONG_PRECISION
+                    + " digits holds " + Decimals.get(data, i, 0) + " (unscaled), which has more digits");
+        }
+        return low;
     }
 
     private int find(long key) {
@@ -135,6 +154,7 @@ public final class LongGroupTable implements GroupTable {
                 case TIMESTAMP -> ((TimeStampMicroVector) v).set(g, keys[g]);
                 case DATE -> ((DateDayVector) v).set(g, (int) keys[g]);
                 case BOOLEAN -> ((BitVector) v).set(g, (int) keys[g]);
+                case DECIMAL -> ((DecimalVector) v).set(g, keys[g]);
             }
         }
         v.setValueCount(size);

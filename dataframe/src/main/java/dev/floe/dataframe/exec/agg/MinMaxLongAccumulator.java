@@ -9,7 +9,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 
 /**
- * {@code min(x)}/{@code max(x)} of a value stored as a primitive integer: BIGINT, TIMESTAMP, DATE, BOOLEAN.
+ * {@code min(x)}/{@code max(x)} of a value stored as a primitive integer: BIGINT, TIMESTAMP, DATE, BOOLEAN
+ * (DECIMAL goes to {@link MinMaxDecimalAccumulator}, which covers every precision).
  * State: {@code long[] values}, {@code boolean[] seen} (NULL for a group with no non-NULL value).
  */
 public final class MinMaxLongAccumulator implements Accumulator {
@@ -45,6 +46,7 @@ public final class MinMaxLongAccumulator implements Accumulator {
         return switch (kind) {
             case BOOLEAN -> ((BitVector) input).get(i);
             case DATE -> ((BaseFixedWidthVector) input).getDataBuffer().getInt((long) i * 4);
+            case DECIMAL -> LongGroupTable.decimalKey(((BaseFixedWidthVector) input).getDataBuffer(), i);
             default -> ((BaseFixedWidthVector) input).getDataBuffer().getLong((long) i * 8);
         };
     }
@@ -80,6 +82,7 @@ public final class MinMaxLongAccumulator implements Accumulator {
                 case TIMESTAMP -> ((TimeStampMicroVector) out).set(g, values[g]);
                 case DATE -> ((DateDayVector) out).set(g, (int) values[g]);
                 case BOOLEAN -> ((BitVector) out).set(g, (int) values[g]);
+                case DECIMAL -> ((org.apache.arrow.vector.DecimalVector) out).set(g, values[g]);
             }
         }
         out.setValueCount(groups);

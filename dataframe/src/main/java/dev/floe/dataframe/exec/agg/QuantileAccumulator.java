@@ -6,7 +6,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 
 /**
- * {@code approx_quantile(x, q)} of INT64 or FLOAT64, reading the vector in place (no object per value).
+ * {@code approx_quantile(x, q)} of INT64, FLOAT64 or DECIMAL, reading the vector in place (no object per value).
  * State: {@code QuantileSketch[] sketches}, one per group, null until the group sees a value.
  *
  * <p>Several quantiles of one input (describe()'s 25%, 50% and 75%) share one sketch: the first of
@@ -17,28 +17,28 @@ import org.apache.arrow.vector.Float8Vector;
  */
 final class QuantileAccumulator implements Accumulator {
     private final double q;
-    private final boolean doubles;
+    private final int inputKind;      // DecimalInput.kindOf the input
     private final QuantileAccumulator owner;   // null: this one owns its sketches
     private QuantileSketch[] sketches = new QuantileSketch[0];
 
-    QuantileAccumulator(double q, boolean doubles) {
-        this(q, doubles, null);
+    QuantileAccumulator(double q, int inputKind) {
+        this(q, inputKind, null);
     }
 
-    private QuantileAccumulator(double q, boolean doubles, QuantileAccumulator owner) {
+    private QuantileAccumulator(double q, int inputKind, QuantileAccumulator owner) {
         this.q = q;
-        this.doubles = doubles;
+        this.inputKind = inputKind;
         this.owner = owner;
     }
 
     /** A reader of this accumulator's sketches that evaluates quantile {@code q}. */
     QuantileAccumulator reading(double quantile) {
-        return new QuantileAccumulator(quantile, doubles, this);
+        return new QuantileAccumulator(quantile, inputKind, this);
     }
 
     /** Whether a reader of {@code this} may stand for {@code other} (the same kind of input). */
     boolean sameInputKind(QuantileAccumulator other) {
-        return owner == null && doubles == other.doubles;
+        return owner == null && inputKind == other.inputKind;
     }
 
     @Override
@@ -58,7 +58,7 @@ final class QuantileAccumulator implements Accumulator {
         QuantileSketch[] s = sketches;
         for (int i = 0; i < rows; i++) {
             if (noNulls || !input.isNull(i)) {
-                double v = doubles ? data.getDouble((long) i * 8) : (double) data.getLong((long) i * 8);
+                double v = DecimalInput.get(data, i, inputKind);
                 int g = groupIds[i];
                 QuantileSketch sketch = s[g];
                 if (sketch == null) {

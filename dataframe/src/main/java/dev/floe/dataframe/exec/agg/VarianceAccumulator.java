@@ -2,12 +2,11 @@ package dev.floe.dataframe.exec.agg;
 
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 
 /**
- * Sample variance or standard deviation, numerically stable: Welford's update within a partition and
+ * Sample variance or standard deviation of BIGINT, DOUBLE or DECIMAL, numerically stable: Welford's update within a partition and
  * Chan et al.'s formula to merge partial states, so that splitting rows differently changes the result
  * only in the last bits.
  *
@@ -17,12 +16,15 @@ import org.apache.arrow.vector.Float8Vector;
  */
 public final class VarianceAccumulator implements Accumulator {
     private final boolean std;
+    private final int inputKind;
     private long[] counts = new long[0];
     private double[] means = new double[0];
     private double[] m2s = new double[0];
 
-    public VarianceAccumulator(boolean std) {
+    /** {@code inputKind}: how the input is read ({@link DecimalInput#kindOf}). */
+    public VarianceAccumulator(boolean std, int inputKind) {
         this.std = std;
+        this.inputKind = inputKind;
     }
 
     @Override
@@ -38,11 +40,10 @@ public final class VarianceAccumulator implements Accumulator {
     @Override
     public void update(int[] groupIds, int rows, FieldVector input) {
         ArrowBuf data = input.getDataBuffer();
-        boolean longs = input instanceof BigIntVector;
         boolean noNulls = input.getNullCount() == 0;
         for (int i = 0; i < rows; i++) {
             if (noNulls || !input.isNull(i)) {
-                double x = longs ? (double) data.getLong((long) i * 8) : data.getDouble((long) i * 8);
+                double x = DecimalInput.get(data, i, inputKind);
                 int g = groupIds[i];
                 long n = ++counts[g];
                 double delta = x - means[g];
