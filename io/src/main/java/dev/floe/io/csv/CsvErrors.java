@@ -92,7 +92,12 @@ final class CsvErrors {
             why.add(integerDigits + " digits before the point, " + type.sqlName() + " holds " + integerRoom);
         }
         int scale = Math.max(type.scale(), decimals);
+        // the type's integer digits and the value's scale; if that is over 38 digits (an inferred DECIMAL(38,s)),
+        // the value's own integer digits
         int precision = Math.max(integerRoom, integerDigits) + scale;
+        if (precision > FloeType.MAX_DECIMAL_PRECISION && integerDigits + scale <= FloeType.MAX_DECIMAL_PRECISION) {
+            precision = FloeType.MAX_DECIMAL_PRECISION;
+        }
         String fix = precision <= FloeType.MAX_DECIMAL_PRECISION
                 ? "declare DECIMAL(" + precision + "," + scale + ") or DOUBLE in types = {'" + name + "': 'DECIMAL("
                         + precision + "," + scale + ")'}"
