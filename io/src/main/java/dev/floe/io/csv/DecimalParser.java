@@ -1,5 +1,7 @@
 package dev.floe.io.csv;
 
+import dev.floe.expressions.eval.Decimals;
+
 /**
  * Decimal text to the unscaled 128-bit integer of a {@code DECIMAL(p,s)}, exactly: never through a double,
  * never rounded. {@code 12.3} in DECIMAL(9,2) is 1230; {@code 12.345} does not fit it (a digit past the
@@ -11,8 +13,10 @@ package dev.floe.io.csv;
  * ([eE] [+-]? digits)?}; trailing zeros past the scale are fine ({@code 1.5000} is DECIMAL(9,2)'s 150), and so
  * are leading zeros. NaN and Infinity are not decimals.
  *
- * <p>No object per value: the digits are accumulated in a long while there are at most 18 of them (every
- * value of precision 18 or less), then in two words (unsigned 128-bit multiply by ten) up to 38. The result
+ * <p>No object per value. For precision 18 or less, the usual text ({@code -12.5}: no exponent, no more
+ * integer digits than the type holds) takes one pass into a long ({@link #parseShort}); anything else takes
+ * the general pass, which accumulates the digits in a long while there are at most 18 of them, then in two
+ * words (unsigned 128-bit multiply by ten) up to 38. The result
  * is left in {@link #high} and {@link #low}, two's complement, as {@code DecimalVector} stores it. One parser
  * per scanner: not thread-safe.
  */
@@ -29,6 +33,63 @@ final class DecimalParser {
      * {@link #high}:{@link #low}, or throws {@link ParseFailure#INSTANCE}.
      */
     void parse(byte[] a, int s, int e, int precision, int scale) {
+        if (precision > 18 || !parseShort(a, s, e, precision, scale)) {
+            parseAny(a, s, e, precision, scale);
+        }
+    }
+
+    /**
+     * One pass for the usual text of a long-path type: {@code [+-]digits[.digits]} with at most p - s integer
+     * digits, so that the unscaled value (at most p digits) needs no overflow check. Returns false, having
+     * written nothing, for anything else (an exponent, more integer digits, bad text): {@link #parseAny} decides.
+     */
+    private boolean parseShort(byte[] a, int s, int e, int precision, int scale) {
+        int i = s;
+        byte first = a[i];
+        boolean negative = first == '-';
+        if (negative || first == '+') {
+            i++;
+        }
+        int intStart = i;
+        long m = 0;
+        int d;
+        while (i < e && (d = a[i] - '0') >= 0 && d <= 9) {
+            m = m * 10 + d;
+            i++;
+        }
+        int intLength = i - intStart;
+        if (intLength > precision - scale) {
+            return false;
+        }
+        int kept = 0;
+        if (i < e && a[i] == '.') {
+            int fractionStart = ++i;
+            while (i < e && (d = a[i] - '0') >= 0 && d <= 9) {
+                if (kept < scale) {
+                    m = m * 10 + d;
+                    kept++;
+                } else if (d != 0) {
+                    return false;
+                }
+                i++;
+            }
+            if (intLength == 0 && i == fractionStart) {
+                return false;
+            }
+        } else if (intLength == 0) {
+            return false;
+        }
+        if (i != e) {
+            return false;
+        }
+        m *= Decimals.longPowerOfTen(scale - kept);
+        low = negative ? -m : m; // |m| < 10^18 < 2^63: the sign extends into the high word
+        high = low >> 63;
+        return true;
+    }
+
+    /** Any text of the grammar, any precision (see the class comment). */
+    private void parseAny(byte[] a, int s, int e, int precision, int scale) {
         int i = s;
         boolean negative = false;
         byte first = a[i];
