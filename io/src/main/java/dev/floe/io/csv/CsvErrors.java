@@ -86,10 +86,10 @@ final class CsvErrors {
         int integerRoom = type.precision() - type.scale();
         List<String> why = new ArrayList<>(2);
         if (decimals > type.scale()) {
-            why.add(decimals + " digits after the point, " + type.sqlName() + " keeps " + type.scale());
+            why.add(digits(decimals) + " after the point, " + type.sqlName() + " keeps " + type.scale());
         }
         if (integerDigits > integerRoom) {
-            why.add(integerDigits + " digits before the point, " + type.sqlName() + " holds " + integerRoom);
+            why.add(digits(integerDigits) + " before the point, " + type.sqlName() + " holds " + integerRoom);
         }
         int scale = Math.max(type.scale(), decimals);
         // the type's integer digits and the value's scale; if that is over 38 digits (an inferred DECIMAL(38,s)),
@@ -109,6 +109,10 @@ final class CsvErrors {
                 .append("; ").append(fix).append(" or fix the file");
         inferredNote(column, type, message);
         return new CsvFormatException(path, lineOf(record), position, name, text, message.toString(), true);
+    }
+
+    private static String digits(int n) {
+        return n + (n == 1 ? " digit" : " digits");
     }
 
     /** The text as a BigDecimal (cold: only for messages), or null past what BigDecimal reads. */

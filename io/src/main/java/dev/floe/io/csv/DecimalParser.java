@@ -13,12 +13,12 @@ import dev.floe.expressions.eval.Decimals;
  * ([eE] [+-]? digits)?}; trailing zeros past the scale are fine ({@code 1.5000} is DECIMAL(9,2)'s 150), and so
  * are leading zeros. NaN and Infinity are not decimals.
  *
- * <p>No object per value. For precision 18 or less, the usual text ({@code -12.5}: no exponent, no more
- * integer digits than the type holds) takes one pass into a long ({@link #parseShort}); anything else takes
- * the general pass, which accumulates the digits in a long while there are at most 18 of them, then in two
- * words (unsigned 128-bit multiply by ten) up to 38. The result
- * is left in {@link #high} and {@link #low}, two's complement, as {@code DecimalVector} stores it. One parser
- * per scanner: not thread-safe.
+ * <p>No object per value. The usual text ({@code -12.5}: no exponent, no more integer digits than the type
+ * holds, an unscaled value of at most 18 digits, as every value of precision 18 or less has) takes one pass
+ * into a long ({@link #parseShort}); anything else takes the general pass, which accumulates the digits in a
+ * long while there are at most 18 of them, then in two words (unsigned 128-bit multiply by ten) up to 38. The
+ * result is left in {@link #high} and {@link #low}, two's complement, as {@code DecimalVector} stores it. One
+ * parser per scanner: not thread-safe.
  */
 final class DecimalParser {
     /** Exponents are clamped to this: past it every non-zero value is too long for 38 digits anyway. */
@@ -33,15 +33,16 @@ final class DecimalParser {
      * {@link #high}:{@link #low}, or throws {@link ParseFailure#INSTANCE}.
      */
     void parse(byte[] a, int s, int e, int precision, int scale) {
-        if (precision > 18 || !parseShort(a, s, e, precision, scale)) {
+        if (scale > 18 || !parseShort(a, s, e, precision, scale)) {
             parseAny(a, s, e, precision, scale);
         }
     }
 
     /**
-     * One pass for the usual text of a long-path type: {@code [+-]digits[.digits]} with at most p - s integer
-     * digits, so that the unscaled value (at most p digits) needs no overflow check. Returns false, having
-     * written nothing, for anything else (an exponent, more integer digits, bad text): {@link #parseAny} decides.
+     * One pass for the usual text: {@code [+-]digits[.digits]} with at most p - s integer digits, and at most
+     * 18 - s, so that the unscaled value (at most p and at most 18 digits) fits a long and needs no overflow
+     * check. Returns false, having written nothing, for anything else (an exponent, more integer digits, bad
+     * text): {@link #parseAny} decides.
      */
     private boolean parseShort(byte[] a, int s, int e, int precision, int scale) {
         int i = s;
@@ -58,7 +59,7 @@ final class DecimalParser {
             i++;
         }
         int intLength = i - intStart;
-        if (intLength > precision - scale) {
+        if (intLength > precision - scale || intLength + scale > 18) {
             return false;
         }
         int kept = 0;

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * TIMESTAMP) and {@code BOOLEAN -> STRING} (only true/false). A column with no
  * non-empty value is STRING. The first value that removed a candidate is kept for the log.
  *
- * <p>Decimals ({@link CsvOptions.DecimalMode}): under {@code VARCHAR} and {@code DECIMAL} a decimal of
+ * <p>Decimals ({@link DecimalMode}): under {@code VARCHAR} and {@code DECIMAL} a decimal of
  * more than 15 significant digits is not a FLOAT64 candidate. Under {@code DECIMAL} each column also
  * tracks whether every value is a plain decimal ({@link DecimalParser#plainShape}: digits, an optional point,
  * no exponent, no leading zero) and the most integer and fraction digits seen; the lattice is then
