@@ -1,11 +1,16 @@
 package dev.floe.io;
 
+import dev.floe.expressions.eval.Decimals;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -19,6 +24,10 @@ final class Constants {
     static void fill(FieldVector vector, Object value, int rows) {
         if (vector instanceof BaseVariableWidthVector) {
             vector.reset();
+        }
+        if (value != null && vector instanceof DecimalVector v) {
+            fillDecimal(v, (BigDecimal) value, rows);
+            return;
         }
         for (int r = 0; r < rows; r++) {
             if (value == null) {
@@ -44,5 +53,17 @@ final class Constants {
             }
         }
         vector.setValueCount(rows);
+    }
+
+    /** The unscaled words once, then two stores a row (DecimalVector.set(BigDecimal) converts every time). */
+    private static void fillDecimal(DecimalVector v, BigDecimal value, int rows) {
+        BigInteger unscaled = value.setScale(v.getScale()).unscaledValue();
+        long high = unscaled.shiftRight(64).longValue();
+        long low = unscaled.longValue();
+        for (int r = 0; r < rows; r++) {
+            Decimals.set(v.getDataBuffer(), r, high, low);
+            BitVectorHelper.setBit(v.getValidityBuffer(), r);
+        }
+        v.setValueCount(rows);
     }
 }

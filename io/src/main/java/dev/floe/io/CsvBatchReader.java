@@ -98,7 +98,8 @@ public final class CsvBatchReader implements AutoCloseable {
                     constant(vector, split.path());
                 } else {
                     String key = partitionKey(schema, column, dataColumns, options, layout);
-                    constant(vector, HivePartitions.value(layout.partitions().get(key), field.type()));
+                    constant(vector, HivePartitions.value(split.path(), key, layout.partitions().get(key),
+                            field.type()));
                 }
             }
         } catch (RuntimeException e) {

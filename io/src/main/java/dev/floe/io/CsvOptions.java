@@ -43,13 +43,25 @@ import java.util.function.Consumer;
  * <h2>Schema</h2>
  * <ul>
  *   <li>{@code types}: declared column types; they always win. {@code timestampColumns}: pandas'
- *       {@code parse_dates}. {@code allVarchar}: every column is text exactly as in the file, unquoted.</li>
+ *       {@code parse_dates}. {@code allVarchar}: every column is text exactly as in the file, unquoted.
+ *       A column declared {@code DECIMAL(p,s)} ({@link FloeType#decimal}; SQL {@code types = {'price':
+ *       'DECIMAL(18,4)'}}) is read from its text straight into the decimal's unscaled integer, never through
+ *       a double: {@code 12.3} is {@code 12.3000}; a value with more than s digits after the point (other
+ *       than trailing zeros) or more than p - s before it is a bad value (an error naming the type that
+ *       would hold it, or a reject under {@code ignoreErrors}), never rounded. Exponents ({@code 1.5e3})
+ *       are read exactly too.</li>
  *   <li>{@code sampleSize}: rows sampled per sample point for inference; -1 reads every row.</li>
  *   <li>{@code dateFormat}, {@code timestampFormat}: strftime patterns ({@link dev.floe.io.csv.StrftimeFormat}),
  *       tried before ISO 8601. ISO timestamps may use a space or {@code T}, fractions, and {@code Z} or an
  *       offset, which is converted to UTC.</li>
- *   <li>{@code exactDecimals} ({@code decimal = 'varchar'}): decimals with more than 15 significant digits
- *       keep a column VARCHAR instead of rounding to DOUBLE.</li>
+ *   <li>{@code decimals} ({@link DecimalMode}; SQL {@code decimal = 'double' | 'varchar' | 'decimal'}): what
+ *       inference makes of numbers with a point. {@code DOUBLE} (the default): DOUBLE, as pandas and DuckDB
+ *       do. {@code VARCHAR}: decimals with more than 15 significant digits (which a DOUBLE cannot hold
+ *       exactly) keep the column VARCHAR. {@code DECIMAL}: a column of plain decimals ({@code -12.50},
+ *       no exponent; integers may be among them) and integers beyond BIGINT is DECIMAL(38, s), s the
+ *       largest number of digits after the point sampled; if that cannot hold them (s plus the most
+ *       integer digits sampled exceeds 38), or a value is not plain ({@code 1e5}, {@code NaN}), the
+ *       {@code VARCHAR} rule applies. Integer columns that fit BIGINT stay BIGINT in every mode.</li>
  *   <li>{@code unionByName}: files with different columns are read into the union of their columns
  *       (missing ones NULL); without it differing column sets are an error.</li>
  *   <li>{@code filename}: adds a {@code filename} column; {@code hivePartitioning}: adds the
@@ -73,7 +85,7 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class CsvOptions implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public static final long DEFAULT_BLOCK_SIZE = 64L << 20;
     public static final int DEFAULT_BATCH_ROWS = 65536;
@@ -83,11 +95,29 @@ public final class CsvOptions implements Serializable {
     /** Whether the first record is a header. */
     public enum Header { TRUE, FALSE, AUTO }
 
+    /**
+     * What schema inference makes of decimal numbers (SQL {@code decimal = 'double' | 'varchar' | 'decimal'});
+     * see the class comment. Declared types are never affected.
+     */
+    public enum DecimalMode {
+        /** Numbers with a point are DOUBLE (the nearest one): the default. */
+        DOUBLE,
+        /** As DOUBLE, but a decimal with more than 15 significant digits makes its column VARCHAR. */
+        VARCHAR,
+        /** Plain decimals (and integers beyond BIGINT) are DECIMAL(38, s), exact; else as VARCHAR. */
+        DECIMAL;
+
+        /** The SQL option's value: {@code 'double'}, {@code 'varchar'} or {@code 'decimal'}. */
+        public String sqlValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final Values v;
 
     /** All settings, mutable only while a copy is being built. */
     private static final class Values implements Serializable, Cloneable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
         Header header = Header.TRUE;
         char delimiter = ',';
         char quote = '"';
@@ -105,7 +135,7 @@ public final class CsvOptions implements Serializable {
         long sampleSize = DEFAULT_SAMPLE_SIZE;
         String dateFormat = null;
         String timestampFormat = null;
-        boolean exactDecimals = false;
+        DecimalMode decimals = DecimalMode.DOUBLE;
         boolean unionByName = false;
         boolean filename = false;
         boolean hivePartitioning = false;
@@ -120,7 +150,7 @@ public final class CsvOptions implements Serializable {
         List<Object> all() {
             return java.util.Arrays.asList(header, delimiter, quote, escape, comment, skip, nullStrings, encoding,
                     replaceInvalidUtf8, maxLineSize, compression, timestampColumns, types, allVarchar, sampleSize,
-                    dateFormat, timestampFormat, exactDecimals, unionByName, filename, hivePartitioning, ignoreErrors, rejects,
+                    dateFormat, timestampFormat, decimals, unionByName, filename, hivePartitioning, ignoreErrors, rejects,
                     maxRejects, maxRejectsFraction, nullPadding, blockSize, batchRows);
         }
 
@@ -290,13 +320,17 @@ public final class CsvOptions implements Serializable {
         return v.timestampFormat;
     }
 
+    /** What inference makes of decimal numbers ({@code decimal = ...}); {@link DecimalMode#DOUBLE} by default. */
+    public DecimalMode decimals() {
+        return v.decimals;
+    }
+
     /**
-     * True if decimals with more than 15 significant digits (which a DOUBLE cannot hold exactly) make a
-     * column VARCHAR by inference ({@code decimal = 'varchar'}); false (the default, {@code 'double'}): they
-     * are read as the nearest DOUBLE, as pandas and DuckDB do.
+     * True unless inference may round decimals to DOUBLE: {@code decimals()} is {@link DecimalMode#VARCHAR}
+     * or {@link DecimalMode#DECIMAL}.
      */
     public boolean exactDecimals() {
-        return v.exactDecimals;
+        return v.decimals != DecimalMode.DOUBLE;
     }
 
     public boolean unionByName() {
@@ -432,8 +466,15 @@ public final class CsvOptions implements Serializable {
         return with(c -> c.timestampFormat = pattern);
     }
 
+    /** What inference makes of decimal numbers (SQL {@code decimal = 'double' | 'varchar' | 'decimal'}). */
+    public CsvOptions withDecimals(DecimalMode mode) {
+        requireNonNull(mode, "mode is null");
+        return with(c -> c.decimals = mode);
+    }
+
+    /** {@code withDecimals(exact ? VARCHAR : DOUBLE)}: the two-valued form this option had first. */
     public CsvOptions withExactDecimals(boolean exact) {
-        return with(c -> c.exactDecimals = exact);
+        return withDecimals(exact ? DecimalMode.VARCHAR : DecimalMode.DOUBLE);
     }
 
     public CsvOptions withUnionByName(boolean union) {

@@ -123,10 +123,12 @@ final class CsvOptionsMap {
                 return o.withBatchRows(Math.toIntExact(number(value)));
             case "decimal":
                 switch (string(value).toLowerCase(Locale.ROOT)) {
-                    case "double": return o.withExactDecimals(false);
-                    case "varchar": return o.withExactDecimals(true);
-                    default: throw new IllegalArgumentException("expected 'double' (round to the nearest DOUBLE)"
-                            + " or 'varchar' (keep numbers a DOUBLE cannot hold exactly as text)");
+                    case "double": return o.withDecimals(CsvOptions.DecimalMode.DOUBLE);
+                    case "varchar": return o.withDecimals(CsvOptions.DecimalMode.VARCHAR);
+                    case "decimal": return o.withDecimals(CsvOptions.DecimalMode.DECIMAL);
+                    default: throw new IllegalArgumentException("expected 'double' (round to the nearest DOUBLE),"
+                            + " 'varchar' (keep numbers a DOUBLE cannot hold exactly as text) or 'decimal'"
+                            + " (read decimal numbers exactly, as DECIMAL(38, s))");
                 }
             default:
                 throw new IllegalArgumentException(unknown(name));
@@ -154,8 +156,11 @@ final class CsvOptionsMap {
             try {
                 types.put(string(e.getKey()), FloeType.fromSqlName(type));
             } catch (RuntimeException ex) {
-                throw new IllegalArgumentException("unknown type '" + type + "' for column '" + e.getKey()
-                        + "'; use BOOLEAN, BIGINT, DOUBLE, VARCHAR, DATE or TIMESTAMP");
+                // DECIMAL(40,2), DECIMAL(5,6): FloeType says what is out of range; other names are unknown
+                String why = type.trim().toUpperCase(Locale.ROOT).matches("(DECIMAL|NUMERIC)\\b.*") ? ex.getMessage()
+                        : "unknown type '" + type + "'";
+                throw new IllegalArgumentException(why + " for column '" + e.getKey()
+                        + "'; use BOOLEAN, BIGINT, DOUBLE, DECIMAL(p,s), VARCHAR, DATE or TIMESTAMP");
             }
         }
         return types;

@@ -2,6 +2,7 @@ package dev.floe.io;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.floe.expressions.FloeType;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Single-thread throughput of CsvBatchReader on ~100 MB of timeseries-like CSV, against the floor
  * (reading the file and counting LFs). Not asserted; off by default:
  * {@code mvn -o -q -pl io -am test -Dtest=CsvReaderThroughputTest -Dfloe.perf=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dfloe.perf.decimal=true} declares the two number columns DECIMAL(18,6)).
  */
 class CsvReaderThroughputTest {
     private static final Logger log = LoggerFactory.getLogger(CsvReaderThroughputTest.class);
@@ -37,7 +39,12 @@ class CsvReaderThroughputTest {
         Path file = dir.resolve("timeseries.csv");
         write(file, targetBytes);
         long size = Files.size(file);
-        CsvDataset dataset = CsvDataset.open(file.toString(), CsvOptions.defaults().withBlockSize(Long.MAX_VALUE));
+        CsvOptions options = CsvOptions.defaults().withBlockSize(Long.MAX_VALUE);
+        if (Boolean.getBoolean("floe.perf.decimal")) { // x and y read exactly, as DECIMAL(18,6), instead of DOUBLE
+            FloeType decimal = FloeType.decimal(18, 6);
+            options = options.withTypes(java.util.Map.of("x", decimal, "y", decimal));
+        }
+        CsvDataset dataset = CsvDataset.open(file.toString(), options);
         log.info("file {} MB, schema {}", size >> 20, dataset.schema());
         for (int round = 0; round < 5; round++) {
             long t0 = System.nanoTime();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -152,27 +151,6 @@ class QuotedSplitInvarianceTest {
 
     /** Reads every split (on {@code threads} threads at once), concatenated in split order. */
     static List<List<Object>> read(CsvDataset dataset, BufferAllocator allocator, int threads) throws Exception {
-        if (threads == 1) {
-            return TestTables.readAll(dataset, allocator);
-        }
-        List<Future<List<List<Object>>>> parts = new ArrayList<>();
-        for (FileSplit split : dataset.splits()) {
-            parts.add(pool.submit(() -> {
-                List<List<Object>> rows = new ArrayList<>();
-                try (BufferAllocator child = allocator.newChildAllocator("split " + split.index(), 0, Long.MAX_VALUE);
-                        CsvBatchReader reader = dataset.openSplit(split, child, null)) {
-                    while (reader.next()) {
-                        rows.addAll(TestTables.rows(reader.batch()));
-                    }
-                    reader.close();
-                }
-                return rows;
-            }));
-        }
-        List<List<Object>> all = new ArrayList<>();
-        for (Future<List<List<Object>>> part : parts) {
-            all.addAll(part.get());
-        }
-        return all;
+        return threads == 1 ? TestTables.readAll(dataset, allocator) : TestTables.readParallel(dataset, allocator, pool);
     }
 }

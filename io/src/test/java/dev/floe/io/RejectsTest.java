@@ -24,10 +24,10 @@ class RejectsTest {
     Path dir;
 
     /** Rows and rejects of every split, read with ignore_errors and rejects kept. */
-    private record Outcome(List<List<Object>> rows, long rejected, List<Reject> rejects) {
+    record Outcome(List<List<Object>> rows, long rejected, List<Reject> rejects) {
     }
 
-    private static Outcome readAll(CsvDataset dataset) {
+    static Outcome readAll(CsvDataset dataset) {
         return readAll(dataset, null);
     }
 

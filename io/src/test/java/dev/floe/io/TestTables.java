@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -45,6 +48,33 @@ final class TestTables {
         return rows;
     }
 
+    /**
+     * Every row of every split, in split order, the splits read on {@code pool}'s threads at once (each with a
+     * child allocator of its own).
+     */
+    static List<List<Object>> readParallel(CsvDataset dataset, BufferAllocator allocator, ExecutorService pool)
+            throws Exception {
+        List<Future<List<List<Object>>>> parts = new ArrayList<>();
+        for (FileSplit split : dataset.splits()) {
+            parts.add(pool.submit(() -> {
+                List<List<Object>> rows = new ArrayList<>();
+                try (BufferAllocator child = allocator.newChildAllocator("split " + split.index(), 0, Long.MAX_VALUE);
+                        CsvBatchReader reader = dataset.openSplit(split, child, null)) {
+                    while (reader.next()) {
+                        rows.addAll(rows(reader.batch()));
+                    }
+                    reader.close();
+                }
+                return rows;
+            }));
+        }
+        List<List<Object>> all = new ArrayList<>();
+        for (Future<List<List<Object>>> part : parts) {
+            all.addAll(part.get());
+        }
+        return all;
+    }
+
     static List<List<Object>> rows(VectorSchemaRoot batch) {
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < batch.getRowCount(); r++) {
@@ -57,7 +87,7 @@ final class TestTables {
         return rows;
     }
 
-    /** null | Long | Double | String | Long (TIMESTAMP micros) | Integer (DATE days) | Boolean. */
+    /** null | Long | Double | String | Long (TIMESTAMP micros) | Integer (DATE days) | Boolean | BigDecimal. */
     static Object cell(FieldVector v, int row) {
         if (v.isNull(row)) {
             return null;
@@ -79,6 +109,9 @@ final class TestTables {
         }
         if (v instanceof BitVector b) {
             return b.get(row) == 1;
+        }
+        if (v instanceof DecimalVector d) {
+            return d.getObject(row);
         }
         throw new IllegalArgumentException("unexpected vector " + v.getClass());
     }

@@ -8,7 +8,10 @@ import dev.floe.io.Reject;
 import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,12 +62,75 @@ final class CsvErrors {
                 .append("': cannot read '").append(text).append("' as ").append(type.sqlName())
                 .append(recordPart()).append("; declare the column's type (types = {'").append(name)
                 .append("': 'VARCHAR'}) or fix the file");
+        inferredNote(column, type, message);
+        return new CsvFormatException(path, lineOf(record), position, name, text, message.toString(), true);
+    }
+
+    /**
+     * A value of a DECIMAL column that {@link DecimalParser} refused: not a number (then as {@link #badValue}),
+     * or a number the type cannot hold without losing digits. The message says which digits do not fit and
+     * names the type that would hold them: {@code cannot read '1.23456' as DECIMAL(18,4) without losing digits:
+     * 5 digits after the point, DECIMAL(18,4) keeps 4; ...; declare DECIMAL(19,5) or DOUBLE in types =
+     * {'price': 'DECIMAL(19,5)'} or fix the file}.
+     */
+    CsvFormatException badDecimal(int column, FloeType type, byte[] a, int s, int e, long position, long record) {
+        BigDecimal value = ValueParsers.isDecimalLiteral(a, s, e) ? decimal(a, s, e) : null;
+        if (value == null) {
+            return badValue(column, type, a, s, e, position, record);
+        }
+        String text = text(a, s, e, MAX_TEXT);
+        String name = names[column];
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        int decimals = Math.max(0, stripped.scale());
+        int integerDigits = Math.max(0, stripped.precision() - stripped.scale());
+        int integerRoom = type.precision() - type.scale();
+        List<String> why = new ArrayList<>(2);
+        if (decimals > type.scale()) {
+            why.add(digits(decimals) + " after the point, " + type.sqlName() + " keeps " + type.scale());
+        }
+        if (integerDigits > integerRoom) {
+            why.add(digits(integerDigits) + " before the point, " + type.sqlName() + " holds " + integerRoom);
+        }
+        int scale = Math.max(type.scale(), decimals);
+        // the type's integer digits and the value's scale; if that is over 38 digits (an inferred DECIMAL(38,s)),
+        // the value's own integer digits
+        int precision = Math.max(integerRoom, integerDigits) + scale;
+        if (precision > FloeType.MAX_DECIMAL_PRECISION && integerDigits + scale <= FloeType.MAX_DECIMAL_PRECISION) {
+            precision = FloeType.MAX_DECIMAL_PRECISION;
+        }
+        String fix = precision <= FloeType.MAX_DECIMAL_PRECISION
+                ? "declare DECIMAL(" + precision + "," + scale + ") or DOUBLE in types = {'" + name + "': 'DECIMAL("
+                        + precision + "," + scale + ")'}"
+                : "declare VARCHAR or DOUBLE in types = {'" + name + "': 'VARCHAR'} (a DECIMAL holds at most "
+                        + FloeType.MAX_DECIMAL_PRECISION + " digits)";
+        StringBuilder message = new StringBuilder(where(record)).append(", column '").append(name)
+                .append("': cannot read '").append(text).append("' as ").append(type.sqlName())
+                .append(" without losing digits: ").append(String.join(" and ", why)).append(recordPart())
+                .append("; ").append(fix).append(" or fix the file");
+        inferredNote(column, type, message);
+        return new CsvFormatException(path, lineOf(record), position, name, text, message.toString(), true);
+    }
+
+    private static String digits(int n) {
+        return n + (n == 1 ? " digit" : " digits");
+    }
+
+    /** The text as a BigDecimal (cold: only for messages), or null past what BigDecimal reads. */
+    private static BigDecimal decimal(byte[] a, int s, int e) {
+        try {
+            return new BigDecimal(new String(a, s, e - s, StandardCharsets.ISO_8859_1));
+        } catch (NumberFormatException | ArithmeticException x) {
+            return null;
+        }
+    }
+
+    /** For a type that was inferred, not declared: that the sample missed the value, and how not to miss it. */
+    private void inferredNote(int column, FloeType type, StringBuilder message) {
         if (declared != null && !declared[column]) {
             message.append(" (").append(type.sqlName())
                     .append(" was inferred from a sample of every file, which did not include this value;"
                             + " sample_size = -1 reads every row to infer)");
         }
-        return new CsvFormatException(path, lineOf(record), position, name, text, message.toString(), true);
     }
 
     CsvFormatException invalidUtf8(int column, byte[] a, int s, int e, long offset, long record) {

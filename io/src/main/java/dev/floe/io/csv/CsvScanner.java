@@ -88,7 +88,10 @@ import org.apache.arrow.vector.FieldVector;
  * <h2>Values and bad rows</h2>
  * An empty unquoted field, or one equal to a null string, is NULL. A quoted empty field is the empty string
  * for a STRING column and NULL for other types. Values are parsed by {@link ValueParsers} from the byte
- * slice; a value that does not parse, or a row with the wrong number of fields, throws a
+ * slice, DECIMAL(p,s) values by {@link DecimalParser} straight into their unscaled integer (exactly: a value
+ * with more decimals than s, other than trailing zeros, or more than p - s integer digits does not parse; it
+ * is never rounded). DECIMAL columns have no fast path: every field goes through {@link #store}, so the
+ * other kinds' loop is unchanged. A value that does not parse, or a row with the wrong number of fields, throws a
  * {@link CsvFormatException} naming file, line, column and text; under {@code ignoreErrors} the row is
  * skipped and counted instead (see {@link RowPolicy}).
  *
@@ -104,6 +107,8 @@ public final class CsvScanner implements AutoCloseable {
     public static final int DATE = 5;
     public static final int BOOLEAN = 6;
     public static final int INFER = 7;
+    /** Read exactly, never through a double, by {@link DecimalParser}; off the fast paths (the general {@link #store}). */
+    public static final int DECIMAL = 8;
 
     private static final int NEED_MORE = -1;
     /** Bytes after the sentinel, so that an 8-byte word read at any position up to the sentinel stays inside buf. */
@@ -141,6 +146,9 @@ public final class CsvScanner implements AutoCloseable {
     private final int maxLineSize;
     private final int columns;
     private final int[] kinds;
+    /** Per column, its DECIMAL type (null for other kinds): precision and scale for {@link #decimals}. */
+    private final FloeType[] decimalTypes;
+    private final DecimalParser decimals = new DecimalParser();
     /**
      * Per column, which fast path {@link #parseRecords} tries on an unquoted field before the general
      * {@link #store}: INT64, FLOAT64, TIMESTAMP, STRING, SKIP, or INFER for none. Derived from kinds, the
@@ -219,6 +227,7 @@ public final class CsvScanner implements AutoCloseable {
         this.names = requireNonNull(names, "names is null").clone();
         this.columns = names.length;
         this.kinds = new int[columns];
+        this.decimalTypes = new FloeType[columns];
         this.fastKinds = new int[columns];
         this.delimiterWord = ONES * (this.delimiter & 0xFF);
         this.quoteWord = ONES * (this.quote & 0xFF);
@@ -242,6 +251,7 @@ public final class CsvScanner implements AutoCloseable {
     /** Parses column {@code column} into {@code vector}, whose type must match {@code type}. */
     public void bind(int column, FloeType type, FieldVector vector) {
         kinds[column] = kindOf(type);
+        decimalTypes[column] = type.isDecimal() ? type : null;
         sink.bind(column, vector);
         bound = true;
         chooseFastPaths();
@@ -302,6 +312,7 @@ public final class CsvScanner implements AutoCloseable {
             case TIMESTAMP: return TIMESTAMP;
             case DATE: return DATE;
             case BOOLEAN: return BOOLEAN;
+            case DECIMAL: return DECIMAL;
             default: throw new IllegalArgumentException("cannot read CSV as " + type);
         }
     }
@@ -1078,6 +1089,11 @@ public final class CsvScanner implements AutoCloseable {
                 case BOOLEAN:
                     sink.putBoolean(c, row, ValueParsers.parseBoolean(a, s, e));
                     break;
+                case DECIMAL:
+                    FloeType decimal = decimalTypes[c];
+                    decimals.parse(a, s, e, decimal.precision(), decimal.scale());
+                    sink.putDecimal(c, row, decimals.high, decimals.low);
+                    break;
                 case INFER:
                     sampler.observe(c, a, s, e, bufStart + pos);
                     break;
@@ -1085,6 +1101,9 @@ public final class CsvScanner implements AutoCloseable {
                     throw new IllegalStateException("unknown column kind " + kind + " of column " + c);
             }
         } catch (ParseFailure f) {
+            if (kind == DECIMAL) {
+                throw errors().badDecimal(c, decimalTypes[c], a, s, e, bufStart + fieldPos, bufStart + pos);
+            }
             throw errors().badValue(c, typeOf(kind), a, s, e, bufStart + fieldPos, bufStart + pos);
         }
     }

@@ -1,6 +1,8 @@
 package dev.floe.io.csv;
 
 import dev.floe.expressions.FloeType;
+import dev.floe.io.CsvFormatException;
+import dev.floe.io.fs.Storage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -55,19 +57,36 @@ public final class HivePartitions {
         return FloeType.STRING;
     }
 
-    /** The value of a partition key as {@code type}, or null (an absent key, or an empty value). */
-    public static Object value(String text, FloeType type) {
+    /**
+     * The value of a partition key as {@code type}, or null (an absent key, or an empty value): Long, Double,
+     * Integer (DATE days), Long (TIMESTAMP micros), Boolean, String, or for a declared DECIMAL(p,s) a BigDecimal
+     * at scale s, read exactly as a CSV value is ({@link DecimalParser}). A value that is not one of the type
+     * (or a decimal it cannot hold without losing digits) is a {@link CsvFormatException} naming the file
+     * {@code path}, the key, the value, the type and what to declare instead.
+     */
+    public static Object value(String path, String key, String text, FloeType type) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        switch (type.kind()) {
-            case INT64: return ValueParsers.parseLong(b, 0, b.length);
-            case FLOAT64: return ValueParsers.parseDouble(b, 0, b.length);
-            case DATE: return ValueParsers.parseDateDays(b, 0, b.length);
-            case TIMESTAMP: return ValueParsers.parseTimestampMicros(b, 0, b.length, true);
-            case BOOLEAN: return ValueParsers.parseBoolean(b, 0, b.length);
-            default: return text;
+        try {
+            switch (type.kind()) {
+                case INT64: return ValueParsers.parseLong(b, 0, b.length);
+                case FLOAT64: return ValueParsers.parseDouble(b, 0, b.length);
+                case DATE: return ValueParsers.parseDateDays(b, 0, b.length);
+                case TIMESTAMP: return ValueParsers.parseTimestampMicros(b, 0, b.length, true);
+                case BOOLEAN: return ValueParsers.parseBoolean(b, 0, b.length);
+                case DECIMAL:
+                    DecimalParser parser = new DecimalParser();
+                    parser.parse(b, 0, b.length, type.precision(), type.scale());
+                    return dev.floe.expressions.eval.Decimals.toBigDecimal(parser.high, parser.low, type.scale());
+                default: return text;
+            }
+        } catch (ParseFailure f) {
+            throw new CsvFormatException(path, -1, key, text, Storage.displayName(path) + ": hive partition "
+                    + key + "=" + text + ": cannot read '" + text + "' as " + type.sqlName()
+                    + (type.isDecimal() && ValueParsers.isDecimalLiteral(b, 0, b.length) ? " without losing digits" : "")
+                    + "; declare another type for it (types = {'" + key + "': 'VARCHAR'}) or rename the directory");
         }
     }
 }

@@ -91,7 +91,7 @@ public final class SchemaInference {
         checkDeclared(names, options);
         TypeSampler sampler = new TypeSampler(names.size());
         sampler.formats(Formats.of(options));
-        sampler.exactDecimals(options.exactDecimals());
+        sampler.decimals(options.decimals());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
@@ -142,6 +142,10 @@ public final class SchemaInference {
                 });
                 FloeType declared = options.declaredType(key);
                 FloeType type = declared != null ? declared : HivePartitions.typeOf(values);
+                if (declared != null) {
+                    // a directory value the declared type cannot hold fails now, not when its split is read
+                    partitions.forEach((path, p) -> HivePartitions.value(path, key, p.get(key), declared));
+                }
                 String name = unique(key, taken);
                 fields.add(new Field(name, type));
                 reasons.put(name, type.sqlName() + (declared != null ? ": declared (types or all_varchar)"

@@ -1,6 +1,7 @@
 package dev.floe.io.csv;
 
 import dev.floe.expressions.FloeType;
+import dev.floe.io.CsvOptions.DecimalMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +12,14 @@ import java.util.Arrays;
  * {@code INT64 -> FLOAT64 -> STRING}, {@code DATE -> TIMESTAMP -> STRING} (dates and timestamps mixed are
  * TIMESTAMP) and {@code BOOLEAN -> STRING} (only true/false). A column with no
  * non-empty value is STRING. The first value that removed a candidate is kept for the log.
+ *
+ * <p>Decimals ({@link DecimalMode}): under {@code VARCHAR} and {@code DECIMAL} a decimal of
+ * more than 15 significant digits is not a FLOAT64 candidate. Under {@code DECIMAL} each column also
+ * tracks whether every value is a plain decimal ({@link DecimalParser#plainShape}: digits, an optional point,
+ * no exponent, no leading zero) and the most integer and fraction digits seen; the lattice is then
+ * {@code INT64 -> DECIMAL(38, s) -> (FLOAT64 -> STRING, as above)}, where DECIMAL(38, s) holds while every
+ * value is plain and s plus the most integer digits is at most 38 (integers beyond BIGINT, which fit no
+ * other number type, are plain decimals of scale 0).
  */
 public final class TypeSampler {
     private final int[] candidates;
@@ -19,6 +28,11 @@ public final class TypeSampler {
     private int[] mapping;
     private Formats formats = Formats.ISO;
     private boolean exactDecimals;
+    private boolean inferDecimals;
+    /** Under DecimalMode.DECIMAL, per column: every value so far is a plain decimal; the most digits seen. */
+    private final boolean[] plainDecimals;
+    private final int[] integerDigits;
+    private final int[] fractionDigits;
     /** Per column: the last value that changed its type, where it was, and the type before it. */
     private final Change[] lastChange;
     private final int[] filesWithValues;
@@ -38,6 +52,10 @@ public final class TypeSampler {
         candidates = new int[columns];
         Arrays.fill(candidates, ValueParsers.ALL_CANDIDATES);
         values = new long[columns];
+        plainDecimals = new boolean[columns];
+        Arrays.fill(plainDecimals, true);
+        integerDigits = new int[columns];
+        fractionDigits = new int[columns];
         demotedBy = new String[columns];
         lastChange = new Change[columns];
         filesWithValues = new int[columns];
@@ -50,9 +68,10 @@ public final class TypeSampler {
         this.fileNumber++;
     }
 
-    /** With exact decimals, a decimal of more than 15 significant digits is not a FLOAT64 candidate. */
-    public void exactDecimals(boolean exact) {
-        this.exactDecimals = exact;
+    /** How decimals are inferred (see the class comment). */
+    public void decimals(DecimalMode mode) {
+        this.exactDecimals = mode != DecimalMode.DOUBLE;
+        this.inferDecimals = mode == DecimalMode.DECIMAL;
     }
 
     /** Date and timestamp patterns: values that match them are dates or timestamps too. */
@@ -78,10 +97,11 @@ public final class TypeSampler {
             lastFileSeen[column] = fileNumber;
             filesWithValues[column]++;
         }
-        if (mask == 0) {
+        boolean plain = inferDecimals && plainDecimals[column];
+        if (mask == 0 && !plain) {
             return;
         }
-        int fits = ValueParsers.classify(a, s, e, mask);
+        int fits = mask == 0 ? 0 : ValueParsers.classify(a, s, e, mask);
         if (formats != Formats.ISO) {
             fits |= formats.classify(a, s, e) & mask;
         }
@@ -89,14 +109,29 @@ public final class TypeSampler {
                 && ValueParsers.significantDigits(a, s, e) > 15) {
             fits &= ~ValueParsers.CAN_FLOAT64;
         }
-        if (fits != mask) {
-            FloeType before = values[column] == 1 ? null : typeOfMask(mask);
+        int integers = 0;
+        int fraction = 0;
+        boolean decimalChanged = false;
+        if (plain) {
+            long shape = ValueParsers.hasLeadingZero(a, s, e) ? -1 : DecimalParser.plainShape(a, s, e);
+            plain = shape >= 0;
+            integers = plain ? Math.max(integerDigits[column], (int) (shape >>> 32)) : 0;
+            fraction = plain ? Math.max(fractionDigits[column], (int) shape) : 0;
+            decimalChanged = !plain || integers != integerDigits[column] || fraction != fractionDigits[column];
+        }
+        if (fits != mask || decimalChanged) {
+            FloeType before = values[column] == 1 ? null : typeOf(column);
             candidates[column] = fits;
-            if (before == null || typeOfMask(fits) != before) {
+            if (decimalChanged) {
+                plainDecimals[column] = plain;
+                integerDigits[column] = integers;
+                fractionDigits[column] = fraction;
+            }
+            if (before == null || typeOf(column) != before) {
                 lastChange[column] = new Change(shown(a, s, e), file,
                         recordOffset, before, -1);
             }
-            if (demotedBy[column] == null && values[column] > 1) {
+            if (demotedBy[column] == null && values[column] > 1 && (fits != mask || !plain)) {
                 demotedBy[column] = shown(a, s, e);
             }
         }
@@ -113,7 +148,15 @@ public final class TypeSampler {
     }
 
     public FloeType typeOf(int column) {
-        return values[column] == 0 ? FloeType.STRING : typeOfMask(candidates[column]);
+        if (values[column] == 0) {
+            return FloeType.STRING;
+        }
+        int mask = candidates[column];
+        if (inferDecimals && (mask & ValueParsers.CAN_INT64) == 0 && plainDecimals[column]
+                && integerDigits[column] + fractionDigits[column] <= FloeType.MAX_DECIMAL_PRECISION) {
+            return FloeType.decimal(FloeType.MAX_DECIMAL_PRECISION, fractionDigits[column]);
+        }
+        return typeOfMask(mask);
     }
 
     /** The smallest type in the lattice that {@code mask} still allows. */

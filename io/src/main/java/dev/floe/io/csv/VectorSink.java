@@ -81,6 +81,13 @@ final class VectorSink {
         MemoryUtil.putInt(values[c] + ((long) row << 2), value);
     }
 
+    /** A DECIMAL's unscaled 128-bit integer, as {@code DecimalVector} stores it: low word first. */
+    void putDecimal(int c, int row, long high, long low) {
+        long at = values[c] + ((long) row << 4);
+        MemoryUtil.putLong(at, low);
+        MemoryUtil.putLong(at + 8, high);
+    }
+
     void putBoolean(int c, int row, boolean value) {
         ((BitVector) vectors[c]).set(row, value ? 1 : 0);
     }

@@ -6,6 +6,7 @@ import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.Temporal;
 import dev.floe.expressions.Values;
+import dev.floe.expressions.eval.Decimals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Arrow batches to CSV bytes, row by row, straight into a byte buffer: integers, timestamps and dates are
  * written digit by digit, strings are copied from the vector's data buffer and quoted only when they must
  * be; no object per value except for doubles that need {@link Values#formatDouble}'s general path (see
- * {@link DoubleText}). The text forms are {@link Values#format}'s, which the CLI's {@code --format csv} prints.
+ * {@link DoubleText}) and decimals whose unscaled value does not fit a long (precision above 18). The text forms are {@link Values#format}'s, which the CLI's {@code --format csv} prints.
  */
 final class CsvEncoder {
     private static final int BUFFER = 1 << 16;
@@ -94,6 +95,7 @@ final class CsvEncoder {
                     case DATE -> putDate(values.getInt(r * 4L));
                     case BOOLEAN -> putBytes((values.getByte(validityByte) >> validityBit & 1) != 0 ? TRUE : FALSE);
                     case STRING -> putString(offsets[c], values, r);
+                    case DECIMAL -> putDecimal(values, r, types[c].scale());
                     default -> throw new IllegalStateException("CSV output of " + types[c] + " columns ('"
                             + vectors.get(c).getName() + "') is not implemented");
                 }
@@ -175,6 +177,25 @@ final class CsvEncoder {
             return;
         }
         String s = Values.formatDouble(d);
+        for (int i = 0; i < s.length(); i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    /**
+     * {@link Values#format}'s text of a DECIMAL: every digit at the scale, no exponent. Unscaled values that
+     * fit a long (every value of precision 18 or less) are written digit by digit; wider ones through BigDecimal.
+     */
+    private void putDecimal(ArrowBuf data, int row, int scale) throws IOException {
+        long low = Decimals.low(data, row);
+        long high = Decimals.high(data, row);
+        if (Decimals.fitsLong(high, low) && low != Long.MIN_VALUE) {
+            ensure(scale + 24);
+            pos = Digits.putDecimal(buf, pos, low, scale);
+            return;
+        }
+        String s = Decimals.toBigDecimal(high, low, scale).toPlainString();
+        ensure(s.length());
         for (int i = 0; i < s.length(); i++) {
             buf[pos++] = (byte) s.charAt(i);
         }

@@ -54,6 +54,17 @@ class ArrowIpcWriterTest {
     }
 
     @Test
+    void decimalsRoundTripThroughArrowFileReader() throws IOException {
+        List<List<Object>> rows = TestBatches.randomDecimalRows(3000, 10);
+        Path file = dir.resolve("d.arrow");
+        try (BufferAllocator allocator = new RootAllocator()) {
+            CsvWriterTest.writeAll(Writers.arrow(file.toString(), TestBatches.DECIMALS, allocator), TestBatches.DECIMALS,
+                    rows, 1000, allocator);
+            assertEquals(rows, readArrow(file, TestBatches.DECIMALS, allocator));
+        }
+    }
+
+    @Test
     void abortedWriteLeavesNothingAndFreesEverything() throws IOException {
         List<List<Object>> rows = TestBatches.randomRows(100, 6);
         try (BufferAllocator allocator = new RootAllocator()) {

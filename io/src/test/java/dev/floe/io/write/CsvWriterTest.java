@@ -117,6 +117,24 @@ class CsvWriterTest {
         assertEquals(expectedText(TestBatches.ALL_TYPES, rows), Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    /** Decimals are written with every digit at the scale, no exponent, and read back to the same values. */
+    @Test
+    void decimalsRoundTripWithEveryDigit() throws IOException {
+        List<List<Object>> rows = new ArrayList<>(TestBatches.randomDecimalRows(5000, 9));
+        rows.add(List.of(-1L, new java.math.BigDecimal("-0.0500"), new java.math.BigDecimal("0.001"),
+                new java.math.BigDecimal("-9223372036854775808"), new java.math.BigDecimal("0.000000000000")));
+        Path file = dir.resolve("d.csv");
+        try (BufferAllocator allocator = new RootAllocator()) {
+            writeAll(Writers.csv(file.toString(), TestBatches.DECIMALS, CsvWriteOptions.defaults()),
+                    TestBatches.DECIMALS, rows, 777, allocator);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertEquals(expectedText(TestBatches.DECIMALS, rows), text);
+            assertTrue(text.endsWith("\n-1,-0.0500,0.001,-9223372036854775808,0.000000000000\n"), "plain digits");
+            assertTrue(!text.contains("E"), "no exponent");
+            assertEquals(rows, readBack(file.toString(), TestBatches.DECIMALS, allocator));
+        }
+    }
+
     @Test
     void optionsDelimiterQuoteNullStringNoHeader() throws IOException {
         Schema schema = Schema.of(new Field("a b", FloeType.STRING), new Field("n", FloeType.INT64));

@@ -4,6 +4,7 @@ import dev.floe.expressions.Field;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.Values;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -23,6 +25,11 @@ final class TestBatches {
     static final Schema ALL_TYPES = Schema.of(new Field("id", FloeType.INT64), new Field("name", FloeType.STRING),
             new Field("value", FloeType.FLOAT64), new Field("when", FloeType.TIMESTAMP),
             new Field("day", FloeType.DATE), new Field("flag", FloeType.BOOLEAN));
+
+    /** Decimals of the long path (precision 18 or less) and of the two-word path, down to DECIMAL(3,3) and up to 38. */
+    static final Schema DECIMALS = Schema.of(new Field("id", FloeType.INT64), new Field("price", FloeType.decimal(18, 4)),
+            new Field("tiny", FloeType.decimal(3, 3)), new Field("whole", FloeType.decimal(38, 0)),
+            new Field("wide", FloeType.decimal(38, 12)));
 
     private static final String[] TRICKY = {"", "plain", "with, comma", "with \"quotes\"", "\"", "\"\"", "line\nbreak",
             "cr\rlf\r\n", "naïve café", "日本語テキスト", "emoji 😀", " leading and trailing ", "NULL", "null", "a,b,\"c\"\n,",
@@ -52,6 +59,8 @@ final class TestBatches {
                     d.setSafe(r, (Integer) x);
                 } else if (v instanceof BitVector b) {
                     b.setSafe(r, (Boolean) x ? 1 : 0);
+                } else if (v instanceof DecimalVector d) {
+                    d.setSafe(r, (BigDecimal) x);
                 }
             }
             v.setValueCount(rows.size());
@@ -96,6 +105,39 @@ final class TestBatches {
             }));
             row.add(nullOr(random, random.nextInt(73_000) - 25_000));
             row.add(nullOr(random, random.nextBoolean()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Random rows of {@link #DECIMALS} (BigDecimals at each type's scale, with NULLs): any number of digits up
+     * to the precision, and the edges: the largest and smallest value of each type, 0, +-1 unit, and unscaled
+     * values at a long's limits.
+     */
+    static List<List<Object>> randomDecimalRows(int n, long seed) {
+        Random random = new Random(seed);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new ArrayList<>();
+            row.add((long) i);
+            for (int c = 1; c < DECIMALS.size(); c++) {
+                FloeType type = DECIMALS.field(c).type();
+                java.math.BigInteger max = java.math.BigInteger.TEN.pow(type.precision()).subtract(java.math.BigInteger.ONE);
+                java.math.BigInteger unscaled = switch (random.nextInt(8)) {
+                    case 0 -> max;
+                    case 1 -> max.negate();
+                    case 2 -> java.math.BigInteger.valueOf(random.nextInt(3) - 1);
+                    case 3 -> java.math.BigInteger.valueOf(random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE)
+                            .mod(max.add(java.math.BigInteger.ONE));
+                    default -> new java.math.BigInteger(128, random).mod(java.math.BigInteger.TEN.pow(1
+                            + random.nextInt(type.precision()))).multiply(java.math.BigInteger.valueOf(random.nextBoolean() ? 1 : -1));
+                };
+                if (i == 0 && type.precision() == 38) {
+                    unscaled = java.math.BigInteger.valueOf(Long.MIN_VALUE); // fits a long, but has no positive twin
+                }
+                row.add(nullOr(random, new BigDecimal(unscaled, type.scale())));
+            }
             rows.add(row);
         }
         return rows;
