@@ -123,6 +123,16 @@ public final class KernelCompiler {
     }
 
     private static Kernel binary(Binary b, Kernel left, Kernel right, BufferAllocator allocator) {
+        if (left.type().isDecimal() && right.type().isDecimal()) {
+            // DECIMALs of different precision and scale meet uncast: the kernels rescale exactly
+            return switch (b.op()) {
+                case EQ, NE, LT, LE, GT, GE -> new ComparisonKernel(b, left, right, allocator);
+                case ADD, SUB, MUL -> new DecimalArithmeticKernel(b,
+                        TypeChecker.decimalResultType(b, left.type(), right.type()), left, right, allocator);
+                default -> throw new IllegalStateException("no DECIMAL kernel for " + b.toSql()
+                        + "; TypeChecker.coerce should have rejected it or cast the operands");
+            };
+        }
         if (left.type() != right.type()) {
             throw new IllegalStateException("operands of " + b.toSql() + " were not coerced to one type: "
                     + left.type() + ", " + right.type());
@@ -145,6 +155,9 @@ public final class KernelCompiler {
         if (in.type() == FloeType.STRING) {
             return new ParseKernel(c, in, allocator);
         }
+        if (DecimalCastKernel.supports(in.type(), c.type())) {
+            return new DecimalCastKernel(c, in, false, allocator);
+        }
         if (CastKernel.supports(in.type(), c.type())) {
             return new CastKernel(c, in, allocator);
         }
@@ -158,6 +171,9 @@ public final class KernelCompiler {
         }
         if (in.type() == FloeType.STRING) {
             return new ParseKernel(plain, in, true, allocator);
+        }
+        if (DecimalCastKernel.supports(in.type(), c.type())) {
+            return new DecimalCastKernel(plain, in, true, allocator);
         }
         if (CastKernel.supports(in.type(), c.type())) {
             return new CastKernel(plain, in, true, allocator);
