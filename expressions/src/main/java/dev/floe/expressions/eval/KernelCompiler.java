@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Turns a coerced expression (every operator's operands of one type, see {@link TypeChecker#coerce})
- * into a tree of kernels, one per node; Alias and identity casts disappear. If building fails half-way,
+ * Turns a coerced expression (every operator's operands of one type, see {@link TypeChecker#coerce}, except
+ * that DECIMALs of different precision and scale meet uncast: their kernels rescale exactly) into a tree of
+ * kernels, one per node; Alias and identity casts disappear. If building fails half-way,
  * the kernels already built are closed.
  */
 public final class KernelCompiler {

@@ -12,7 +12,8 @@ import org.apache.arrow.memory.ArrowBuf;
  * Parses the text forms of the Floe types from UTF-8 bytes, for casts from STRING. Each {@code parse}
  * method returns false for text that is not a value of the type and otherwise leaves the value in
  * {@link #longValue}, {@link #doubleValue} or {@link #booleanValue}. Leading and trailing ASCII
- * whitespace is ignored. Allocation-free except for the rare FLOAT64 that needs {@link Double#parseDouble}.
+ * whitespace is ignored. Allocation-free except for the rare FLOAT64 that needs {@link Double#parseDouble} and
+ * the DECIMAL with an exponent or more than 18 significant digits, which goes through BigDecimal.
  *
  * <pre>
  *  BIGINT     [+-]digits
