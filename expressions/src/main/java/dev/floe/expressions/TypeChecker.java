@@ -65,7 +65,8 @@ public final class TypeChecker {
             case COUNT, COUNT_STAR -> FloeType.INT64;
             case SUM -> {
                 requireNumeric(call, in);
-                yield in;
+                // DuckDB's: a DECIMAL sums exactly in 38 digits at its own scale
+                yield in.isDecimal() ? FloeType.decimal(FloeType.MAX_DECIMAL_PRECISION, in.scale()) : in;
             }
             case MEAN -> {
                 requireNumeric(call, in);
@@ -216,7 +217,7 @@ public final class TypeChecker {
         }
         if (op.isComparison()) {
             if (decimalMix(lt, rt)) {
-                return new Binary(op, castTo(left, lt, asDecimal(lt)), castTo(right, rt, asDecimal(rt)));
+                return new Binary(op, compared(left, lt), compared(right, rt));
             }
             if (lt.isNumeric() && rt.isNumeric() && lt != rt) {
                 return new Binary(op, castTo(left, lt, FloeType.FLOAT64), castTo(right, rt, FloeType.FLOAT64));
@@ -414,10 +415,23 @@ public final class TypeChecker {
         List<Expr> out = new ArrayList<>();
         for (Expr e : parts) {
             Expr t = typed(e, first);
-            FloeType type = typeOf(t, schema, true);
-            out.add(castTo(t, type, asDecimal(type)));
+            out.add(compared(t, typeOf(t, schema, true)));
         }
         return out;
+    }
+
+    /**
+     * A DECIMAL or BIGINT operand of a comparison with a DECIMAL, as a DECIMAL: a BIGINT literal becomes the
+     * DECIMAL literal of its digits ({@code price > 100} compares with a DECIMAL(3,0), so a DECIMAL(9,2) column
+     * compares in long arithmetic; the result, a BOOLEAN, does not depend on it), any other BIGINT a cast to
+     * DECIMAL(19,0).
+     */
+    private static Expr compared(Expr e, FloeType type) {
+        if (e instanceof Literal l && l.value() instanceof Long v) {
+            java.math.BigDecimal d = java.math.BigDecimal.valueOf(v);
+            return new Literal(d, FloeType.decimal(d.precision(), 0));
+        }
+        return castTo(e, type, asDecimal(type));
     }
 
     /** Whether operands of types {@code a} and {@code b} are compared without a cast: one type, or two DECIMALs. */

@@ -278,12 +278,26 @@ class DecimalKernelTest {
     }
 
     @Test
+    void aggregateTypes() {
+        assertEquals(FloeType.decimal(38, 2), TypeChecker.aggregateType((AggregateCall) Expressions.sum("a"), SCHEMA));
+        assertEquals(FloeType.decimal(38, 10), TypeChecker.aggregateType((AggregateCall) Expressions.sum("x"), SCHEMA));
+        assertEquals(FloeType.FLOAT64, TypeChecker.aggregateType((AggregateCall) Expressions.mean("a"), SCHEMA));
+        assertEquals(D9_2, TypeChecker.aggregateType((AggregateCall) Expressions.min("a"), SCHEMA));
+        assertEquals(D5_4, TypeChecker.aggregateType((AggregateCall) Expressions.last("b"), SCHEMA));
+        assertEquals(FloeType.INT64, TypeChecker.aggregateType((AggregateCall) Expressions.count("a"), SCHEMA));
+    }
+
+    @Test
     void decimalsOfDifferentScalesMeetUncast() {
         Expr coerced = TypeChecker.coerce(col("a").lt(col("b")), SCHEMA);
         assertEquals(col("a").lt(col("b")), coerced);
-        // a BIGINT literal becomes a DECIMAL(19,0) literal, a column a cast
-        assertEquals(col("a").gt(new Literal(new BigDecimal("5"), TypeChecker.BIGINT_AS_DECIMAL)),
-                TypeChecker.coerce(col("a").gt(5), SCHEMA));
+        // compared, a BIGINT literal becomes the DECIMAL literal of its digits, a column a cast to DECIMAL(19,0)
+        assertEquals(col("a").gt(new Literal(new BigDecimal("-500"), FloeType.decimal(3, 0))),
+                TypeChecker.coerce(col("a").gt(-500), SCHEMA));
+        assertEquals(col("a").eq(col("i").cast(TypeChecker.BIGINT_AS_DECIMAL)), TypeChecker.coerce(col("a").eq(col("i")), SCHEMA));
+        // in arithmetic a BIGINT literal is a DECIMAL(19,0), as any BIGINT
+        assertEquals(col("a").mul(new Literal(new BigDecimal("2"), TypeChecker.BIGINT_AS_DECIMAL)),
+                TypeChecker.coerce(col("a").mul(2), SCHEMA));
         assertEquals(col("a").add(col("i").cast(TypeChecker.BIGINT_AS_DECIMAL)),
                 TypeChecker.coerce(col("a").add(col("i")), SCHEMA));
         assertEquals(col("a").cast(FloeType.FLOAT64).lt(col("f")), TypeChecker.coerce(col("a").lt(col("f")), SCHEMA));
