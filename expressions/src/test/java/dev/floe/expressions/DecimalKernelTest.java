@@ -415,6 +415,34 @@ class DecimalKernelTest {
     }
 
     @Test
+    void fitsPrecisionIn128BitsAgreesWithBigInteger() {
+        Random random = new Random(3);
+        List<BigInteger> values = new ArrayList<>();
+        for (int p = 0; p <= 38; p++) {
+            BigInteger power = BigInteger.TEN.pow(p);
+            for (BigInteger v : List.of(power, power.subtract(BigInteger.ONE), power.add(BigInteger.ONE))) {
+                values.add(v);
+                values.add(v.negate());
+            }
+        }
+        for (int k = 0; k < 2000; k++) {
+            values.add(new BigInteger(1 + random.nextInt(126), random).multiply(BigInteger.valueOf(random.nextBoolean() ? 1 : -1)));
+        }
+        values.add(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
+        values.add(BigInteger.valueOf(Long.MIN_VALUE));
+        values.add(BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE));
+        for (BigInteger v : values) {
+            long high = v.shiftRight(64).longValue();
+            long low = v.longValue();
+            assertEquals(v, dev.floe.expressions.eval.Decimals.toBigInteger(high, low));
+            for (int p = 1; p <= 38; p++) {
+                assertEquals(v.abs().compareTo(BigInteger.TEN.pow(p)) < 0,
+                        dev.floe.expressions.eval.Decimals.fitsPrecision(high, low, p), v + " in " + p + " digits");
+            }
+        }
+    }
+
+    @Test
     void wideArithmeticIsExact() {
         BigDecimal x = new BigDecimal("1234567890123456789012345678.0123456789");
         BigDecimal y = new BigDecimal("-0.0000000001");

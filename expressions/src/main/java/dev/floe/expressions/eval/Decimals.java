@@ -130,8 +130,8 @@ public final class Decimals {
         if (fitsLong(high, low)) {
             return precision > MAX_LONG_PRECISION || fitsPrecision(low, precision);
         }
-        if (precision <= MAX_LONG_PRECISION + 1) {
-            return false;
+        if (precision <= MAX_LONG_PRECISION) {
+            return false;   // beyond a long is at least 2^63 > 10^18 (but 2^63 < 10^19: precision 19 compares)
         }
         return compare(high, low, POW_HIGH[precision], POW_LOW[precision]) < 0
                 && compare(high, low, NEG_POW_HIGH[precision], NEG_POW_LOW[precision]) > 0;
