@@ -20,7 +20,8 @@ import java.util.List;
  *  /                        numeric, numeric                          FLOAT64 (both sides cast; 7 / 2 = 3.5)
  *  = <> < <= > >=           same type, or both numeric                BOOLEAN; BIGINT and DOUBLE compare as DOUBLE,
  *                                                                     DECIMAL and DOUBLE as DOUBLE, DECIMAL and BIGINT
- *                                                                     as DECIMALs (BIGINT as DECIMAL(19,0)); DECIMALs
+ *                                                                     as DECIMALs (a BIGINT column as DECIMAL(19,0), a
+ *                                                                     literal as the DECIMAL of its digits); DECIMALs
  *                                                                     of different scales compare exactly, uncast
  *                           TIMESTAMP/DATE and a VARCHAR literal      BOOLEAN (the literal is cast)
  *  AND OR NOT               BOOLEAN                                   BOOLEAN (SQL three-valued logic)
@@ -363,7 +364,7 @@ public final class TypeChecker {
      * digits (a result that then does not fit is an error when evaluated); a product of scale above 38,
      * and % and // on DECIMALs, are PlanExceptions.
      */
-    static FloeType decimalArithmetic(Binary b, FloeType lt, FloeType rt) {
+    public static FloeType decimalResultType(Binary b, FloeType lt, FloeType rt) {
         int max = FloeType.MAX_DECIMAL_PRECISION;
         switch (b.op()) {
             case ADD, SUB -> {
@@ -383,11 +384,6 @@ public final class TypeChecker {
             default -> throw new PlanException("operator " + b.op().symbol() + " does not take DECIMALs (" + lt.sqlName()
                     + " and " + rt.sqlName() + ") in " + b.toSql() + "; cast the operands to DOUBLE or BIGINT");
         }
-    }
-
-    /** {@link #decimalArithmetic}, for the kernel compiler: the result type of DECIMAL {@code + - *}. */
-    public static FloeType decimalResultType(Binary b, FloeType lt, FloeType rt) {
-        return decimalArithmetic(b, lt, rt);
     }
 
     /**
@@ -620,7 +616,7 @@ public final class TypeChecker {
                 return FloeType.STRING;
             }
             if (lt.isDecimal() && rt.isDecimal() && op != BinaryOp.DIV) {
-                return decimalArithmetic(b, lt, rt);
+                return decimalResultType(b, lt, rt);
             }
             if (lt != rt || !lt.isNumeric() || lt.isDecimal()) {
                 throw mismatch2(b, lt, rt);

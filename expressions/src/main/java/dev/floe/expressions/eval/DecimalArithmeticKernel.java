@@ -22,7 +22,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *  result precision   per row
  *  <= 18              long: Math.multiplyExact (rescale), addExact / subtractExact / multiplyExact, precision check
  *  19 .. 38           the same in long when both operands and the result fit one (the common case); a
- *                     product of two longs in 128 bits (Math.multiplyHigh); otherwise BigInteger
+ *                     product of two longs in 128 bits (Math.multiplyHigh); + and - of wider values in
+ *                     128 bits (two words, carry); a product of wider values, or a rescale beyond 10^18,
+ *                     with BigInteger
  * </pre>
  *
  * A result with more digits than its precision is an {@link EvaluationException} naming the row, the
@@ -160,6 +162,12 @@ final class DecimalArithmeticKernel extends Kernel {
                     }
                 }
             }
+            if (!mul && leftFactor != 0 && rightFactor != 0 && addScaled(xh, xl, yh, yl, sub)
+                    && Decimals.fitsPrecision(rh, rl, precision)) {
+                Decimals.set(o, i, rh, rl);
+                continue;
+            }
+            // the exact answer, whatever did not fit above (also decides whether it is an overflow)
             BigInteger x = Decimals.toBigInteger(xh, xl);
             BigInteger y = Decimals.toBigInteger(yh, yl);
             BigInteger r;
@@ -175,6 +183,82 @@ final class DecimalArithmeticKernel extends Kernel {
             }
             Decimals.setBig(o, i, r);
         }
+    }
+
+    /** The 128-bit result of {@link #scale} and {@link #addScaled}. */
+    private long rh;
+    private long rl;
+
+    /**
+     * {@code x * leftFactor ± y * rightFactor} in 128 bits, into {@link #rh}:{@link #rl}; false if a step
+     * does not fit (the caller then computes exactly with BigInteger).
+     */
+    private boolean addScaled(long xh, long xl, long yh, long yl, boolean sub) {
+        if (!scale(yh, yl, rightFactor)) {
+            return false;
+        }
+        long bh = rh;
+        long bl = rl;
+        if (sub) {
+            bh = Decimals.negateHigh(rh, rl);
+            bl = -rl;
+            if (bh == rh && bh < 0 && bl == 0) {
+                return false;   // -2^127 has no negation
+            }
+        }
+        if (!scale(xh, xl, leftFactor)) {
+            return false;
+        }
+        long ah = rh;
+        long al = rl;
+        long lo = al + bl;
+        long hi = ah + bh + (Long.compareUnsigned(lo, al) < 0 ? 1 : 0);
+        if (((ah ^ hi) & (bh ^ hi)) < 0) {
+            return false;   // the sum's sign flipped: beyond 128 bits
+        }
+        rh = hi;
+        rl = lo;
+        return true;
+    }
+
+    /** {@code (xh:xl) * f} for 1 <= f <= 10^18, into {@link #rh}:{@link #rl}; false if beyond 128 bits. */
+    private boolean scale(long xh, long xl, long f) {
+        if (f == 1) {
+            rh = xh;
+            rl = xl;
+            return true;
+        }
+        boolean negative = xh < 0;
+        long h = xh;
+        long l = xl;
+        if (negative) {
+            h = Decimals.negateHigh(xh, xl);
+            l = -xl;
+            if (h < 0) {
+                return false;   // -2^127
+            }
+        }
+        long carry = unsignedMultiplyHigh(l, f);
+        long lo = l * f;
+        if (Math.multiplyHigh(h, f) != 0) {
+            return false;
+        }
+        long hi = h * f;
+        if (hi < 0) {
+            return false;
+        }
+        hi += carry;   // carry < f < 2^63
+        if (hi < 0) {
+            return false;
+        }
+        rh = negative ? Decimals.negateHigh(hi, lo) : hi;
+        rl = negative ? -lo : lo;
+        return true;
+    }
+
+    /** The high 64 bits of the unsigned product (Math.unsignedMultiplyHigh is Java 18). */
+    private static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
     private EvaluationException overflow(Operand a, Operand b, int row) {
