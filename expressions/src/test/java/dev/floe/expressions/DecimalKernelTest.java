@@ -354,9 +354,9 @@ class DecimalKernelTest {
                 Arrays.asList(eval(col("v").cast(D3_0), FloeType.FLOAT64, 2.5, -2.5, 1.5 - 1e-9, -2.4999, null, -0.0)));
         assertEquals(decimals("0.2", "1.0", "-0.2"),
                 Arrays.asList(eval(col("v").cast(FloeType.decimal(2, 1)), FloeType.FLOAT64, 0.15, 0.95, -0.15)));
-        assertEquals(decimals("1.01", "-1.01", "12.35", "0.00", "150.00", "-0.01"),
+        assertEquals(decimals("1.01", "-1.01", "12.35", "0.00", "150.00", "-0.01", "0.00", "0.00", "0.01", "-0.01"),
                 Arrays.asList(eval(col("v").cast(D9_2), FloeType.STRING, "1.005", "-1.005", " 12.345 ", "0.004",
-                        "1.5e2", "-0.005")));
+                        "1.5e2", "-0.005", "1e-999999999", "-4.9e-3", "5e-3", "-0.5E-2")));
         assertEquals(Arrays.asList(3L, -3L, 2L, 0L, null),
                 Arrays.asList(eval(col("v").cast(FloeType.INT64), D9_2, new BigDecimal("2.50"), new BigDecimal("-2.50"),
                         new BigDecimal("2.49"), new BigDecimal("0.00"), null)));

@@ -172,12 +172,17 @@ public final class TextParser {
             decimalOverflow = true;   // checked before rounding, so 1e999999999 is not expanded
             return false;
         }
-        BigDecimal r = Decimals.rounded(value, type);
-        if (r == null) {
-            decimalOverflow = true;
-            return false;
+        BigInteger unscaled;
+        if (value.precision() - value.scale() < -type.scale()) {
+            unscaled = BigInteger.ZERO;   // |value| < 10^-(scale+1): rounds to 0 (and 1e-999999999 is not expanded)
+        } else {
+            BigDecimal r = Decimals.rounded(value, type);
+            if (r == null) {
+                decimalOverflow = true;
+                return false;
+            }
+            unscaled = r.unscaledValue();
         }
-        BigInteger unscaled = r.unscaledValue();
         decimalLow = unscaled.longValue();
         decimalHigh = unscaled.shiftRight(64).longValue();
         return true;
