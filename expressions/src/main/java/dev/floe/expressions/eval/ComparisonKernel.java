@@ -21,12 +21,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>Orders: strings by their UTF-8 bytes, unsigned (= code point order); FLOAT64 as in SQL engines,
  * {@code -0.0 = 0.0} and NaN equal to itself and above every other value; FALSE < TRUE. DECIMALs by value,
  * exactly, also across scales (the only operands that may differ in type): the side of smaller scale is
- * multiplied by 10^(difference), in long arithmetic when both are DECIMAL(18) or less after that, in
- * 128 bits when both values fit a long, else with BigDecimal.
+ * multiplied by 10^(difference), in long arithmetic when both are DECIMAL(18) or less after that, else in
+ * 128 bits ({@link Int128}), and with BigDecimal only when the scales are more than 18 apart.
  */
 final class ComparisonKernel extends Kernel {
     private final FloeType operandType;
     private final FloeType rightType;
+    private final Int128 scaled = new Int128();
     private final int mask;
     private final boolean equalityOnly;
     private final Kernel left;
@@ -210,15 +211,17 @@ final class ComparisonKernel extends Kernel {
         if (shiftA == 0 && shiftB == 0) {
             return Integer.signum(Decimals.compare(ah, al, bh, bl));
         }
-        if (Decimals.fitsLong(ah, al) && Decimals.fitsLong(bh, bl) && Math.max(shiftA, shiftB) <= Decimals.MAX_LONG_PRECISION) {
+        if (Math.max(shiftA, shiftB) <= Decimals.MAX_LONG_PRECISION) {
+            // the side of smaller scale times 10^shift in 128 bits; beyond them its magnitude is at least
+            // 2^127, more than any DECIMAL(38) on the other side, so its sign decides
             if (shiftA > 0) {
-                long f = Decimals.longPowerOfTen(shiftA);
-                return Integer.signum(Decimals.compare(Math.multiplyHigh(al, f), al * f, bh, bl));
+                return scaled.setProduct(ah, al, Decimals.longPowerOfTen(shiftA))
+                        ? Integer.signum(Decimals.compare(scaled.high, scaled.low, bh, bl)) : ah < 0 ? -1 : 1;
             }
-            long f = Decimals.longPowerOfTen(shiftB);
-            return Integer.signum(Decimals.compare(ah, al, Math.multiplyHigh(bl, f), bl * f));
+            return scaled.setProduct(bh, bl, Decimals.longPowerOfTen(shiftB))
+                    ? Integer.signum(Decimals.compare(ah, al, scaled.high, scaled.low)) : bh < 0 ? 1 : -1;
         }
-        // garbage under a NULL is compared too, harmlessly: BigDecimal takes any 128-bit value
+        // a shift beyond 10^18 (scales 19 or more apart); garbage under a NULL is compared too, harmlessly
         return Decimals.toBigDecimal(ah, al, operandType.scale())
                 .compareTo(Decimals.toBigDecimal(bh, bl, rightType.scale()));
     }

@@ -40,6 +40,9 @@ final class DecimalArithmeticKernel extends Kernel {
     /** For + and -: 10^(result scale - operand scale), by which each operand is multiplied; 0 when it is beyond a long. */
     private final long leftFactor;
     private final long rightFactor;
+    private final Int128 scaledLeft = new Int128();
+    private final Int128 scaledRight = new Int128();
+    private final Int128 sum = new Int128();
 
     DecimalArithmeticKernel(Binary expr, FloeType type, Kernel left, Kernel right, BufferAllocator allocator) {
         super(type, expr.outputName(), allocator, List.of(left, right));
@@ -163,8 +166,8 @@ final class DecimalArithmeticKernel extends Kernel {
                 }
             }
             if (!mul && leftFactor != 0 && rightFactor != 0 && addScaled(xh, xl, yh, yl, sub)
-                    && Decimals.fitsPrecision(rh, rl, precision)) {
-                Decimals.set(o, i, rh, rl);
+                    && Decimals.fitsPrecision(sum.high, sum.low, precision)) {
+                Decimals.set(o, i, sum.high, sum.low);
                 continue;
             }
             // the exact answer, whatever did not fit above (also decides whether it is an overflow)
@@ -185,80 +188,16 @@ final class DecimalArithmeticKernel extends Kernel {
         }
     }
 
-    /** The 128-bit result of {@link #scale} and {@link #addScaled}. */
-    private long rh;
-    private long rl;
-
     /**
-     * {@code x * leftFactor ± y * rightFactor} in 128 bits, into {@link #rh}:{@link #rl}; false if a step
-     * does not fit (the caller then computes exactly with BigInteger).
+     * {@code x * leftFactor ± y * rightFactor} in 128 bits, into {@link #sum}; false if a step does not fit
+     * (the caller then computes exactly with BigInteger).
      */
     private boolean addScaled(long xh, long xl, long yh, long yl, boolean sub) {
-        if (!scale(yh, yl, rightFactor)) {
+        if (!scaledRight.setProduct(yh, yl, rightFactor) || (sub && !scaledRight.setNegation(scaledRight.high, scaledRight.low))) {
             return false;
         }
-        long bh = rh;
-        long bl = rl;
-        if (sub) {
-            bh = Decimals.negateHigh(rh, rl);
-            bl = -rl;
-            if (bh == rh && bh < 0 && bl == 0) {
-                return false;   // -2^127 has no negation
-            }
-        }
-        if (!scale(xh, xl, leftFactor)) {
-            return false;
-        }
-        long ah = rh;
-        long al = rl;
-        long lo = al + bl;
-        long hi = ah + bh + (Long.compareUnsigned(lo, al) < 0 ? 1 : 0);
-        if (((ah ^ hi) & (bh ^ hi)) < 0) {
-            return false;   // the sum's sign flipped: beyond 128 bits
-        }
-        rh = hi;
-        rl = lo;
-        return true;
-    }
-
-    /** {@code (xh:xl) * f} for 1 <= f <= 10^18, into {@link #rh}:{@link #rl}; false if beyond 128 bits. */
-    private boolean scale(long xh, long xl, long f) {
-        if (f == 1) {
-            rh = xh;
-            rl = xl;
-            return true;
-        }
-        boolean negative = xh < 0;
-        long h = xh;
-        long l = xl;
-        if (negative) {
-            h = Decimals.negateHigh(xh, xl);
-            l = -xl;
-            if (h < 0) {
-                return false;   // -2^127
-            }
-        }
-        long carry = unsignedMultiplyHigh(l, f);
-        long lo = l * f;
-        if (Math.multiplyHigh(h, f) != 0) {
-            return false;
-        }
-        long hi = h * f;
-        if (hi < 0) {
-            return false;
-        }
-        hi += carry;   // carry < f < 2^63
-        if (hi < 0) {
-            return false;
-        }
-        rh = negative ? Decimals.negateHigh(hi, lo) : hi;
-        rl = negative ? -lo : lo;
-        return true;
-    }
-
-    /** The high 64 bits of the unsigned product (Math.unsignedMultiplyHigh is Java 18). */
-    private static long unsignedMultiplyHigh(long a, long b) {
-        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+        return scaledLeft.setProduct(xh, xl, leftFactor)
+                && sum.setSum(scaledLeft.high, scaledLeft.low, scaledRight.high, scaledRight.low);
     }
 
     private EvaluationException overflow(Operand a, Operand b, int row) {
