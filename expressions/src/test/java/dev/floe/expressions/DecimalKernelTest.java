@@ -135,6 +135,7 @@ class DecimalKernelTest {
         }
         try (ExprEvaluator evaluator = ExprEvaluator.compile(expr, SCHEMA, allocator)) {
             assertEquals(TypeChecker.typeOf(expr, SCHEMA), evaluator.type());
+            assertEquals(evaluator.expression(), TypeChecker.coerce(evaluator.expression(), SCHEMA), "coercion is idempotent");
             for (boolean tame : new boolean[] {false, true}) {
                 for (double nullRate : new double[] {0, 0.25}) {
                     Collections.shuffle(sizes, random);

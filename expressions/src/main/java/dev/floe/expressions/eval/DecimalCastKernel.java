@@ -29,8 +29,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *
  * Errors name the value, the row and the target type; TRY_CAST ({@code lenient}) gives NULL instead.
  * Values that fit a long (every DECIMAL(18) or less) take long arithmetic with no objects; a double is
- * converted without objects when {@code d * 10^s} is an integer below 2^50 (then it equals the rounded
- * shortest decimal); everything else goes through BigDecimal.
+ * converted without objects unless {@code d * 10^s} is near a tie or large ({@link #roundedShortest});
+ * everything else goes through BigDecimal.
  */
 final class DecimalCastKernel extends Kernel {
     private static final double[] POW10 = {
@@ -119,9 +119,8 @@ final class DecimalCastKernel extends Kernel {
         }
         FloeType to = type();
         if (to.scale() < POW10.length) {
-            double m = d * POW10[to.scale()];
-            if (Math.abs(m) < 0x1p50 && m == Math.rint(m)) {
-                long r = (long) m;
+            long r = roundedShortest(d * POW10[to.scale()]);
+            if (r != NO_FAST_ROUNDING) {
                 if (!Decimals.fitsPrecision(r >> 63, r, to.precision())) {
                     return false;
                 }
@@ -130,6 +129,32 @@ final class DecimalCastKernel extends Kernel {
             }
         }
         return store(new BigDecimal(Values.formatDouble(d)), o, i);
+    }
+
+    private static final long NO_FAST_ROUNDING = Long.MIN_VALUE;
+
+    /**
+     * {@code m = d * 10^s} (one rounding) rounded to the integer that the shortest decimal of {@code d},
+     * rounded half away from zero to s digits, has as its unscaled value; or NO_FAST_ROUNDING when that
+     * cannot be told from {@code m}. Why it can: that decimal differs from d by at most half an ulp of d,
+     * so, scaled, it is within about ulp(m) + ulp(m)/2 of m. An integer m below 2^50 (ulp at most 1/8)
+     * is then the answer; below 2^40 (ulp at most 2^-12) a fraction more than 2^-10 from one half rounds
+     * the same way for both. Otherwise (a tie such as 2.5, or large values) BigDecimal decides.
+     */
+    static long roundedShortest(double m) {
+        double a = Math.abs(m);
+        if (a < 0x1p50 && m == Math.rint(m)) {
+            return (long) m;
+        }
+        if (a < 0x1p40) {
+            double floor = Math.floor(a);
+            double fraction = a - floor;   // exact
+            if (Math.abs(fraction - 0.5) > 0x1p-10) {
+                long r = (long) floor + (fraction > 0.5 ? 1 : 0);
+                return m < 0 ? -r : r;
+            }
+        }
+        return NO_FAST_ROUNDING;
     }
 
     /** {@code value} rounded half away from zero to the target type, or false if it has too many digits. */
@@ -180,6 +205,9 @@ final class DecimalCastKernel extends Kernel {
     }
 
     private double toDouble(long high, long low) {
+        if (from.scale() == 0 && Decimals.fitsLong(high, low)) {
+            return low;   // one correctly rounded conversion
+        }
         if (Decimals.fitsLong(high, low) && Math.abs(low) <= (1L << 52) && from.scale() < POW10.length) {
             return low / POW10[from.scale()];   // both exact: one correctly rounded division
         }
