@@ -1,5 +1,7 @@
 package dev.floe.expressions;
 
+import dev.floe.expressions.eval.Decimals;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -424,7 +426,7 @@ public final class TypeChecker {
      */
     private static Expr compared(Expr e, FloeType type) {
         if (e instanceof Literal l && l.value() instanceof Long v) {
-            java.math.BigDecimal d = java.math.BigDecimal.valueOf(v);
+            BigDecimal d = BigDecimal.valueOf(v);
             return new Literal(d, FloeType.decimal(d.precision(), 0));
         }
         return castTo(e, type, asDecimal(type));
@@ -476,7 +478,7 @@ public final class TypeChecker {
             return new Literal(v.doubleValue(), FloeType.FLOAT64);
         }
         if (e instanceof Literal l && l.value() instanceof Long v && to.isDecimal()) {
-            java.math.BigDecimal exact = dev.floe.expressions.eval.Decimals.exact(java.math.BigDecimal.valueOf(v), to);
+            BigDecimal exact = Decimals.exact(BigDecimal.valueOf(v), to);
             if (exact != null) {
                 return new Literal(exact, to);
             }

@@ -1,6 +1,7 @@
 package dev.floe.expressions.eval;
 
 import dev.floe.expressions.Binary;
+import dev.floe.expressions.BinaryOp;
 import dev.floe.expressions.EvaluationException;
 import dev.floe.expressions.FloeType;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ final class DecimalArithmeticKernel extends Kernel {
         this.right = right;
         this.precision = type.precision();
         this.scale = type.scale();
-        boolean mul = expr.op() == dev.floe.expressions.BinaryOp.MUL;
+        boolean mul = expr.op() == BinaryOp.MUL;
         this.leftFactor = mul ? 1 : factor(scale - left.type().scale());
         this.rightFactor = mul ? 1 : factor(scale - right.type().scale());
     }
@@ -130,10 +131,13 @@ final class DecimalArithmeticKernel extends Kernel {
         Decimals.setLong(o, i, r);
     }
 
-    /** Result precision 19..38: long arithmetic when it cannot overflow, 128 bits for a product, else BigInteger. */
+    /**
+     * Result precision 19..38: long arithmetic when both operands fit a long and nothing overflows, a product
+     * of longs and + - of wider values in 128 bits, BigInteger for the rest.
+     */
     private void wide(Operand a, Operand b, int n, ArrowBuf o, ArrowBuf valid, boolean nulls) {
-        boolean mul = expr.op() == dev.floe.expressions.BinaryOp.MUL;
-        boolean sub = expr.op() == dev.floe.expressions.BinaryOp.SUB;
+        boolean mul = expr.op() == BinaryOp.MUL;
+        boolean sub = expr.op() == BinaryOp.SUB;
         for (int i = 0; i < n; i++) {
             if (nulls && !Bits.get(valid, i)) {
                 continue;

@@ -2,6 +2,8 @@ package dev.floe.expressions.eval;
 
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.InList;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -93,12 +95,12 @@ final class InKernel extends Kernel {
                     strings[count] = b;
                 }
                 case DECIMAL -> {
-                    java.math.BigDecimal exact = Decimals.exact(
+                    BigDecimal exact = Decimals.exact(
                             Decimals.toBigDecimal(x.decimalHigh(0), x.decimalLow(0), v.type().scale()), operandType);
                     if (exact == null) {
                         continue;   // more digits than the input's type has: equal to no row
                     }
-                    java.math.BigInteger unscaled = exact.unscaledValue();
+                    BigInteger unscaled = exact.unscaledValue();
                     longs[count] = unscaled.longValue();
                     highs[count] = unscaled.shiftRight(64).longValue();
                 }

@@ -4,6 +4,8 @@ import dev.floe.expressions.EvaluationException;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.FunctionCall;
 import dev.floe.expressions.ScalarFunction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -206,9 +208,9 @@ final class MathKernel extends Kernel {
                 Decimals.set(o, i, hi, lo);
                 continue;
             }
-            java.math.RoundingMode mode = function == ScalarFunction.FLOOR ? java.math.RoundingMode.FLOOR
-                    : function == ScalarFunction.CEIL ? java.math.RoundingMode.CEILING : java.math.RoundingMode.HALF_UP;
-            java.math.BigDecimal r = Decimals.toBigDecimal(high, low, scale).setScale(scale - (int) drop, mode).setScale(scale);
+            RoundingMode mode = function == ScalarFunction.FLOOR ? RoundingMode.FLOOR
+                    : function == ScalarFunction.CEIL ? RoundingMode.CEILING : RoundingMode.HALF_UP;
+            BigDecimal r = Decimals.toBigDecimal(high, low, scale).setScale(scale - (int) drop, mode).setScale(scale);
             if (!Decimals.fitsPrecision(r.unscaledValue(), precision)) {
                 throw decimalOverflow(a, b, i, r);
             }
@@ -216,7 +218,7 @@ final class MathKernel extends Kernel {
         }
     }
 
-    private EvaluationException decimalOverflow(Operand a, Operand b, int row, java.math.BigDecimal result) {
+    private EvaluationException decimalOverflow(Operand a, Operand b, int row, BigDecimal result) {
         String x = Decimals.toPlainString(a.decimalHigh(row), a.decimalLow(row), type().scale());
         String call = function.sqlName() + "(" + x + (b == null ? "" : ", " + b.getLong(row)) + ")";
         return new EvaluationException("DECIMAL overflow in " + expr.toSql() + " at row " + row + ": " + call
