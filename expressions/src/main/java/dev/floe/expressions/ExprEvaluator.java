@@ -26,7 +26,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@code + - * //}, unary minus, abs and round fail on overflow with an {@link EvaluationException};
  * {@code x % 0} and {@code x // 0}, and on FLOAT64 {@code x / 0}, are NULL, as in DuckDB; sqrt of a negative
  * number and ln/log10 of zero or less are errors, as in DuckDB. {@code //} is floor division
- * ({@code -7 // 2 = -4}). Casts are strict: a string that does not parse is an EvaluationException naming
+ * ({@code -7 // 2 = -4}). DECIMAL {@code + - *} are exact in DuckDB's result types (see {@link TypeChecker}) and a
+ * result with more digits than its precision is an EvaluationException naming the values and the row;
+ * DECIMALs of different scales compare exactly. Casts are strict: a string that does not parse is an EvaluationException naming
  * the text and the row; TRY_CAST gives NULL instead. Strings compare by UTF-8 bytes; doubles put NaN above
  * everything and equal to itself. The functions are listed in {@link ScalarFunction} and documented on
  * their factories in {@link Expressions}.
@@ -45,8 +47,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <h2>Implementation overview</h2>
  * {@link #compile} coerces the expression ({@link TypeChecker#coerce}: implicit casts made explicit, so
  * each operator's operands have one type), then builds a tree of kernels ({@code dev.floe.expressions.eval},
- * one file per family: column, literal, arithmetic on INT64 and on FLOAT64, comparison, logical, null test,
- * negate, date part, casts, parse, format, math, IN, CASE/coalesce, LIKE, the string functions on UTF-8
+ * one file per family: column, literal, arithmetic on INT64, on FLOAT64 and on DECIMAL, comparison, logical,
+ * null test, negate, date part, casts (and DECIMAL casts), parse, format, math, IN, CASE/coalesce, LIKE, the string functions on UTF-8
  * bytes, regex, date_trunc/time_bucket, date_diff, date_add; BETWEEN and nullif compile to the kernels of
  * their definitions). Each kernel evaluates its children, then runs one typed loop
  * that reads their data and validity buffers directly and writes its own output vector:

@@ -19,7 +19,8 @@ public final class Expressions {
 
     /**
      * A literal from a Java value: Boolean, Integer/Long (INT64), Float/Double (FLOAT64), String,
-     * LocalDateTime (TIMESTAMP), LocalDate (DATE), or an {@link Expr}, which is returned as it is (so the
+     * LocalDateTime (TIMESTAMP), LocalDate (DATE), BigDecimal (DECIMAL of its digits and scale: 12.50 is
+     * DECIMAL(4,2)), or an {@link Expr}, which is returned as it is (so the
      * fluent methods take either). {@code lit(null)} is SQL's untyped NULL ({@link NullLiteral}), which takes
      * the type its context needs: {@code col("name").eq(lit(null))} compares VARCHARs (and is NULL).
      */
@@ -47,6 +48,15 @@ public final class Expressions {
         }
         if (value instanceof java.time.LocalDate d) {
             return new Literal((int) d.toEpochDay(), FloeType.DATE);
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            java.math.BigDecimal v = d.scale() < 0 ? d.setScale(0) : d;
+            int precision = Math.max(1, Math.max(v.precision(), v.scale()));
+            if (precision > FloeType.MAX_DECIMAL_PRECISION) {
+                throw new IllegalArgumentException("no DECIMAL literal for " + v.toPlainString() + ": it has " + precision
+                        + " digits, more than " + FloeType.MAX_DECIMAL_PRECISION);
+            }
+            return new Literal(v, FloeType.decimal(precision, v.scale()));
         }
         throw new IllegalArgumentException("no Floe literal for " + value.getClass().getName() + " " + value);
     }

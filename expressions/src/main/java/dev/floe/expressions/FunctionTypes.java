@@ -10,9 +10,11 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>
  *  function                          arguments                              result
- *  abs round floor ceil              numeric [, BIGINT digits]              the argument's type
+ *  abs round floor ceil              numeric [, BIGINT digits]              the argument's type (a DECIMAL keeps its
+ *                                                                          precision and scale; rounding past it
+ *                                                                          is an overflow error)
  *  sqrt ln log10 exp pow             numeric (cast to DOUBLE)               DOUBLE
- *  coalesce nullif                   a common type                          that type
+ *  coalesce nullif                   a common type                          that type (DECIMALs: see TypeChecker)
  *  lower upper trim ltrim rtrim      VARCHAR                                VARCHAR
  *  length                            VARCHAR                                BIGINT
  *  substring                         VARCHAR, BIGINT [, BIGINT]             VARCHAR

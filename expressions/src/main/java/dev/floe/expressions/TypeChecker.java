@@ -1,5 +1,7 @@
 package dev.floe.expressions;
 
+import dev.floe.expressions.eval.Decimals;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,18 +14,31 @@ import java.util.List;
  * <pre>
  *  operator                 operands                                  result
  *  + - * %                  INT64, INT64                              INT64
- *  + - * %                  numeric, numeric (one FLOAT64)            FLOAT64 (the INT64 side is cast)
+ *  + - * %                  numeric, numeric (one FLOAT64)            FLOAT64 (the other side is cast)
+ *  + -                      DECIMAL(p1,s1), DECIMAL(p2,s2)            DECIMAL(max(s1,s2) + max(p1-s1,p2-s2) + 1, max(s1,s2))
+ *  *                        DECIMAL(p1,s1), DECIMAL(p2,s2)            DECIMAL(p1+p2, s1+s2); precision capped at 38,
+ *                           (a BIGINT operand is cast to DECIMAL(19,0)) a scale above 38 is an error
+ *  % //                     DECIMAL                                   an error: cast to DOUBLE or BIGINT
  *  /                        numeric, numeric                          FLOAT64 (both sides cast; 7 / 2 = 3.5)
- *  = <> < <= > >=           same type, or both numeric                BOOLEAN
+ *  = <> < <= > >=           same type, or both numeric                BOOLEAN; BIGINT and DOUBLE compare as DOUBLE,
+ *                                                                     DECIMAL and DOUBLE as DOUBLE, DECIMAL and BIGINT
+ *                                                                     as DECIMALs (a BIGINT column as DECIMAL(19,0), a
+ *                                                                     literal as the DECIMAL of its digits); DECIMALs
+ *                                                                     of different scales compare exactly, uncast
  *                           TIMESTAMP/DATE and a VARCHAR literal      BOOLEAN (the literal is cast)
  *  AND OR NOT               BOOLEAN                                   BOOLEAN (SQL three-valued logic)
  *  IS [NOT] NULL            any                                       BOOLEAN
  *  unary -                  numeric                                   the same
+ *  CAST, TRY_CAST           between BIGINT, DOUBLE, DECIMAL(p,s) and VARCHAR (to DECIMAL: rounded half away from
+ *                           zero to the scale, too many digits an error / NULL); BOOLEAN to and from BIGINT, DOUBLE
  *  //                       BIGINT, BIGINT / numeric                  BIGINT floor division / DOUBLE floor(x / y)
  *  ||                       any, any (cast to VARCHAR)                VARCHAR
  *  ts - ts, date - date     TIMESTAMP / DATE                          BIGINT: date_diff('microsecond' / 'day', b, a)
  *  BETWEEN, IN, CASE,       values of a common type: BIGINT+DOUBLE    BOOLEAN (CASE, coalesce, nullif: the common
- *  coalesce, nullif         -> DOUBLE, DATE+TIMESTAMP -> TIMESTAMP    type); VARCHAR literals follow a DATE/TIMESTAMP
+ *  coalesce, nullif         -> DOUBLE, DATE+TIMESTAMP -> TIMESTAMP,   type); VARCHAR literals follow a DATE/TIMESTAMP.
+ *                           DECIMALs (and BIGINT as DECIMAL(19,0)) ->  BETWEEN and IN over DECIMALs and BIGINTs keep
+ *                           DECIMAL(max integer digits + max scale,   each operand's type and compare exactly
+ *                           max scale), capped at 38 digits
  *  LIKE, ILIKE              VARCHAR                                   BOOLEAN
  *  year() ... second()      TIMESTAMP (all but hour/minute/second     INT64
  *                           also DATE)
@@ -123,7 +138,8 @@ public final class TypeChecker {
         }
         if (expr instanceof Between b) {
             List<Expr> parts = coerceAll(List.of(b.input(), b.low(), b.high()), schema);
-            List<Expr> cast = castToCommon(parts, schema, b);
+            List<Expr> decimals = asDecimals(parts, schema);
+            List<Expr> cast = decimals != null ? decimals : castToCommon(parts, schema, b);
             Expr result = new Between(cast.get(0), cast.get(1), cast.get(2));
             typeOf(result, schema, true);
             return result;
@@ -139,7 +155,8 @@ public final class TypeChecker {
                             + in.toSql() + "; use OR of comparisons, or a join");
                 }
             }
-            List<Expr> cast = castToCommon(parts, schema, in);
+            List<Expr> decimals = asDecimals(parts, schema);
+            List<Expr> cast = decimals != null ? decimals : castToCommon(parts, schema, in);
             Expr result = new InList(cast.get(0), cast.subList(1, cast.size()));
             typeOf(result, schema, true);
             return result;
@@ -184,6 +201,11 @@ public final class TypeChecker {
         }
         lt = typeOf(left, schema, true);
         rt = typeOf(right, schema, true);
+        if (op.isArithmetic() && op != BinaryOp.DIV && decimalMix(lt, rt)) {
+            Expr result = new Binary(op, castTo(left, lt, asDecimal(lt)), castTo(right, rt, asDecimal(rt)));
+            typeOf(result, schema, true);
+            return result;
+        }
         if (op.isArithmetic() && lt.isNumeric() && rt.isNumeric()) {
             FloeType target = op == BinaryOp.DIV || lt == FloeType.FLOAT64 || rt == FloeType.FLOAT64
                     ? FloeType.FLOAT64 : FloeType.INT64;
@@ -197,6 +219,9 @@ public final class TypeChecker {
                     castTo(right, rt, FloeType.TIMESTAMP), castTo(left, lt, FloeType.TIMESTAMP));
         }
         if (op.isComparison()) {
+            if (decimalMix(lt, rt)) {
+                return new Binary(op, compared(left, lt), compared(right, rt));
+            }
             if (lt.isNumeric() && rt.isNumeric() && lt != rt) {
                 return new Binary(op, castTo(left, lt, FloeType.FLOAT64), castTo(right, rt, FloeType.FLOAT64));
             }
@@ -297,6 +322,9 @@ public final class TypeChecker {
         if (a == b) {
             return a;
         }
+        if (decimalMix(a, b)) {
+            return decimalSupertype(asDecimal(a), asDecimal(b));
+        }
         if (a.isNumeric() && b.isNumeric()) {
             return FloeType.FLOAT64;
         }
@@ -305,6 +333,108 @@ public final class TypeChecker {
         }
         throw new PlanException("cannot mix " + a.sqlName() + " and " + b.sqlName() + " in " + context.toSql()
                 + "; cast one side");
+    }
+
+    /** What a BIGINT stands for next to a DECIMAL: every long has at most 19 digits. */
+    public static final FloeType BIGINT_AS_DECIMAL = FloeType.decimal(19, 0);
+
+    /** Whether {@code a} and {@code b} meet as DECIMALs: one is a DECIMAL and the other a DECIMAL or a BIGINT. */
+    static boolean decimalMix(FloeType a, FloeType b) {
+        return (a.isDecimal() || b.isDecimal()) && (a.isDecimal() || a == FloeType.INT64)
+                && (b.isDecimal() || b == FloeType.INT64);
+    }
+
+    /** {@code t} as the DECIMAL it is read as in decimal arithmetic and comparison: BIGINT is DECIMAL(19,0). */
+    static FloeType asDecimal(FloeType t) {
+        return t == FloeType.INT64 ? BIGINT_AS_DECIMAL : t;
+    }
+
+    /**
+     * The smallest DECIMAL that holds every value of both (as CASE, coalesce and IN choose between them):
+     * the larger scale and the larger count of integer digits, capped at 38 digits in all (the integer
+     * digits give way), as DuckDB does. DECIMAL(9,2) and DECIMAL(5,4) give DECIMAL(11,4).
+     */
+    public static FloeType decimalSupertype(FloeType a, FloeType b) {
+        int scale = Math.max(a.scale(), b.scale());
+        int integer = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+        return FloeType.decimal(Math.min(FloeType.MAX_DECIMAL_PRECISION, Math.max(1, scale + integer)), scale);
+    }
+
+    /**
+     * The type of {@code a op b} for DECIMAL operands (DuckDB's rules): + and - give
+     * DECIMAL(max(s1,s2) + max(p1-s1,p2-s2) + 1, max(s1,s2)), * gives DECIMAL(p1+p2, s1+s2), each capped at 38
+     * digits (a result that then does not fit is an error when evaluated); a product of scale above 38,
+     * and % and // on DECIMALs, are PlanExceptions.
+     */
+    public static FloeType decimalResultType(Binary b, FloeType lt, FloeType rt) {
+        int max = FloeType.MAX_DECIMAL_PRECISION;
+        switch (b.op()) {
+            case ADD, SUB -> {
+                int scale = Math.max(lt.scale(), rt.scale());
+                int integer = Math.max(lt.precision() - lt.scale(), rt.precision() - rt.scale());
+                return FloeType.decimal(Math.min(max, scale + integer + 1), scale);
+            }
+            case MUL -> {
+                int scale = lt.scale() + rt.scale();
+                if (scale > max) {
+                    throw new PlanException("the product " + b.toSql() + " of " + lt.sqlName() + " and " + rt.sqlName()
+                            + " would have " + scale + " digits after the point, more than the " + max
+                            + " a DECIMAL holds; cast an operand to a DECIMAL of smaller scale, or to DOUBLE");
+                }
+                return FloeType.decimal(Math.min(max, lt.precision() + rt.precision()), scale);
+            }
+            default -> throw new PlanException("operator " + b.op().symbol() + " does not take DECIMALs (" + lt.sqlName()
+                    + " and " + rt.sqlName() + ") in " + b.toSql() + "; cast the operands to DOUBLE or BIGINT");
+        }
+    }
+
+    /**
+     * For BETWEEN and IN whose operands are DECIMALs and BIGINTs (at least one DECIMAL): each operand kept as
+     * the DECIMAL it is (a BIGINT cast to DECIMAL(19,0), an untyped NULL given the first DECIMAL type), since
+     * the comparison kernels compare decimals of different scales exactly; null for any other operands.
+     */
+    private static List<Expr> asDecimals(List<Expr> parts, Schema schema) {
+        FloeType first = null;
+        for (Expr e : parts) {
+            FloeType t = typeOrNull(e, schema);
+            if (t == null) {
+                continue;
+            }
+            if (t != FloeType.INT64 && !t.isDecimal()) {
+                return null;
+            }
+            if (first == null && t.isDecimal()) {
+                first = t;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Expr e : parts) {
+            Expr t = typed(e, first);
+            out.add(compared(t, typeOf(t, schema, true)));
+        }
+        return out;
+    }
+
+    /**
+     * A DECIMAL or BIGINT operand of a comparison with a DECIMAL, as a DECIMAL: a BIGINT literal becomes the
+     * DECIMAL literal of its digits ({@code price > 100} compares with a DECIMAL(3,0), so a DECIMAL(9,2) column
+     * compares in long arithmetic; the result, a BOOLEAN, does not depend on it), any other BIGINT a cast to
+     * DECIMAL(19,0).
+     */
+    private static Expr compared(Expr e, FloeType type) {
+        if (e instanceof Literal l && l.value() instanceof Long v) {
+            BigDecimal d = BigDecimal.valueOf(v);
+            return new Literal(d, FloeType.decimal(d.precision(), 0));
+        }
+        return castTo(e, type, asDecimal(type));
+    }
+
+    /** Whether operands of types {@code a} and {@code b} are compared without a cast: one type, or two DECIMALs. */
+    private static boolean comparable(FloeType a, FloeType b) {
+        return a == b || (a.isDecimal() && b.isDecimal());
     }
 
     /** {@code e} typed: an untyped NULL (or an alias of one) becomes a NULL of {@code type}; anything else is returned. */
@@ -328,13 +458,17 @@ public final class TypeChecker {
 
     /**
      * Whether {@code CAST(x AS to)} exists for an {@code x} of type {@code from}: any type to or from
-     * VARCHAR, between BIGINT, DOUBLE and BOOLEAN, and between DATE and TIMESTAMP.
+     * VARCHAR, between BIGINT, DOUBLE and BOOLEAN, between DECIMALs, BIGINT and DOUBLE, and between DATE and TIMESTAMP.
      */
     public static boolean canCast(FloeType from, FloeType to) {
-        boolean scalarNumbers = (from.isNumeric() || from == FloeType.BOOLEAN) && (to.isNumeric() || to == FloeType.BOOLEAN);
+        boolean scalarNumbers = (from.isNumeric() || from == FloeType.BOOLEAN) && (to.isNumeric() || to == FloeType.BOOLEAN)
+                && !(from.isDecimal() && to == FloeType.BOOLEAN) && !(from == FloeType.BOOLEAN && to.isDecimal());
         return from == to || from == FloeType.STRING || to == FloeType.STRING || scalarNumbers
                 || (from.isTemporal() && to.isTemporal());
     }
+
+    private static final String CASTS = "casts go between numbers (BIGINT, DOUBLE, DECIMAL), between BIGINT or DOUBLE"
+            + " and BOOLEAN, between DATE and TIMESTAMP, and to or from VARCHAR";
 
     static Expr castTo(Expr e, FloeType from, FloeType to) {
         if (from == to) {
@@ -342,6 +476,12 @@ public final class TypeChecker {
         }
         if (e instanceof Literal l && l.value() instanceof Long v && to == FloeType.FLOAT64) {
             return new Literal(v.doubleValue(), FloeType.FLOAT64);
+        }
+        if (e instanceof Literal l && l.value() instanceof Long v && to.isDecimal()) {
+            BigDecimal exact = Decimals.exact(BigDecimal.valueOf(v), to);
+            if (exact != null) {
+                return new Literal(exact, to);
+            }
         }
         return new Cast(e, to);
     }
@@ -365,7 +505,7 @@ public final class TypeChecker {
             FloeType in = typeOf(c.input(), schema, coerced);
             if (!canCast(in, c.type())) {
                 throw new PlanException("cannot cast " + in.sqlName() + " to " + c.type().sqlName() + " in " + c.toSql()
-                        + "; casts go between numbers and BOOLEAN, between DATE and TIMESTAMP, and to or from VARCHAR");
+                        + "; " + CASTS);
             }
             return c.type();
         }
@@ -378,7 +518,7 @@ public final class TypeChecker {
         }
         if (expr instanceof Between b) {
             FloeType t = typeOf(b.input(), schema, coerced);
-            if (typeOf(b.low(), schema, coerced) != t || typeOf(b.high(), schema, coerced) != t) {
+            if (!comparable(typeOf(b.low(), schema, coerced), t) || !comparable(typeOf(b.high(), schema, coerced), t)) {
                 throw new PlanException("BETWEEN needs one type in " + b.toSql());
             }
             return FloeType.BOOLEAN;
@@ -386,7 +526,7 @@ public final class TypeChecker {
         if (expr instanceof InList in) {
             FloeType t = typeOf(in.input(), schema, coerced);
             for (Expr v : in.values()) {
-                if (typeOf(v, schema, coerced) != t) {
+                if (!comparable(typeOf(v, schema, coerced), t)) {
                     throw new PlanException("IN needs values of one type in " + in.toSql());
                 }
             }
@@ -423,7 +563,7 @@ public final class TypeChecker {
             FloeType in = typeOf(c.input(), schema, coerced);
             if (!canCast(in, c.type())) {
                 throw new PlanException("cannot cast " + in.sqlName() + " to " + c.type().sqlName() + " in " + c.toSql()
-                        + "; casts go between numbers and BOOLEAN, between DATE and TIMESTAMP, and to or from VARCHAR");
+                        + "; " + CASTS);
             }
             return c.type();
         }
@@ -466,7 +606,7 @@ public final class TypeChecker {
                 return FloeType.BOOLEAN;
             }
             if (op.isComparison()) {
-                if (lt != rt) {
+                if (!comparable(lt, rt)) {
                     throw mismatch2(b, lt, rt);
                 }
                 return FloeType.BOOLEAN;
@@ -477,7 +617,10 @@ public final class TypeChecker {
                 }
                 return FloeType.STRING;
             }
-            if (lt != rt || !lt.isNumeric()) {
+            if (lt.isDecimal() && rt.isDecimal() && op != BinaryOp.DIV) {
+                return decimalResultType(b, lt, rt);
+            }
+            if (lt != rt || !lt.isNumeric() || lt.isDecimal()) {
                 throw mismatch2(b, lt, rt);
             }
             return lt;

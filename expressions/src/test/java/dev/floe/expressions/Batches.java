@@ -10,6 +10,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -110,6 +111,8 @@ final class Batches {
                 t.setSafe(i, (Long) x);
             } else if (v instanceof DateDayVector d) {
                 d.setSafe(i, (Integer) x);
+            } else if (v instanceof DecimalVector d) {
+                d.setSafe(i, (java.math.BigDecimal) x);
             }
         }
         v.setValueCount(rows);
@@ -130,6 +133,11 @@ final class Batches {
             d.setSafe(i, 0, Integer.MAX_VALUE);
         } else if (v instanceof BitVector b) {
             b.setSafe(i, 0, 1);
+        } else if (v instanceof DecimalVector d) {
+            d.setSafe(i, java.math.BigDecimal.ZERO.setScale(d.getScale()));
+            d.getDataBuffer().setLong(i * 16L, -1L);                      // garbage beyond any precision
+            d.getDataBuffer().setLong(i * 16L + 8, 0x7fff_ffff_ffff_ffffL);
+            d.setNull(i);
         }
     }
 }

@@ -46,7 +46,7 @@ class TypeCheckerTest {
         assertError("hour() needs a TIMESTAMP but day is DATE in hour(day)", col("day").dt().hour());
         assertError("year() needs a TIMESTAMP or DATE but name is VARCHAR in year(name); declare the column as a"
                 + " timestamp when reading it", col("name").dt().year());
-        assertError("cannot cast DATE to BIGINT in CAST(day AS BIGINT); casts go between numbers and BOOLEAN,"
+        assertError("cannot cast DATE to BIGINT in CAST(day AS BIGINT); casts go between numbers (BIGINT, DOUBLE, DECIMAL), between BIGINT or DOUBLE and BOOLEAN,"
                 + " between DATE and TIMESTAMP, and to or from VARCHAR", col("day").cast(FloeType.INT64));
         assertError("aggregate sum(id) is not allowed here: aggregates belong in groupBy(...).agg(...) or a SELECT"
                 + " with GROUP BY", sum("id").add(1));
@@ -139,7 +139,7 @@ class TypeCheckerTest {
                 + " '1 hour', '2 days', '1 week', '500 milliseconds' in time_bucket('1 month', timestamp)",
                 new FunctionCall(ScalarFunction.TIME_BUCKET, lit("1 month"), col("timestamp")));
         assertError("operator + cannot take TIMESTAMP and BIGINT in (timestamp + 1)", col("timestamp").add(1));
-        assertError("cannot cast DATE to BIGINT in TRY_CAST(day AS BIGINT); casts go between numbers and BOOLEAN,"
+        assertError("cannot cast DATE to BIGINT in TRY_CAST(day AS BIGINT); casts go between numbers (BIGINT, DOUBLE, DECIMAL), between BIGINT or DOUBLE and BOOLEAN,"
                 + " between DATE and TIMESTAMP, and to or from VARCHAR", col("day").tryCast(FloeType.INT64));
     }
 

@@ -11,7 +11,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Casts between the non-string types (to and from STRING: {@link FormatKernel}, {@link ParseKernel}).
+ * Casts between the non-string types (to and from STRING: {@link FormatKernel}, {@link ParseKernel}; to and
+ * from DECIMAL: {@link DecimalCastKernel}).
  *
  * <pre>
  *  INT64   -> FLOAT64    exact up to 2^53, then rounded to nearest
@@ -48,6 +49,9 @@ final class CastKernel extends Kernel {
     }
 
     static boolean supports(FloeType from, FloeType to) {
+        if (from.isDecimal() || to.isDecimal()) {
+            return false;   // DecimalCastKernel
+        }
         boolean numericOrBool = (from.isNumeric() || from == FloeType.BOOLEAN) && (to.isNumeric() || to == FloeType.BOOLEAN);
         return from != to && (numericOrBool || (from.isTemporal() && to.isTemporal()));
     }

@@ -19,10 +19,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * collected eight at a time and stored a byte at a time.
  *
  * <p>Orders: strings by their UTF-8 bytes, unsigned (= code point order); FLOAT64 as in SQL engines,
- * {@code -0.0 = 0.0} and NaN equal to itself and above every other value; FALSE < TRUE.
+ * {@code -0.0 = 0.0} and NaN equal to itself and above every other value; FALSE < TRUE. DECIMALs by value,
+ * exactly, also across scales (the only operands that may differ in type): the side of smaller scale is
+ * multiplied by 10^(difference), in long arithmetic when both are DECIMAL(18) or less after that, else in
+ * 128 bits ({@link Int128}), and with BigDecimal only when the scales are more than 18 apart.
  */
 final class ComparisonKernel extends Kernel {
     private final FloeType operandType;
+    private final FloeType rightType;
+    private final Int128 scaled = new Int128();
     private final int mask;
     private final boolean equalityOnly;
     private final Kernel left;
@@ -30,10 +35,11 @@ final class ComparisonKernel extends Kernel {
 
     ComparisonKernel(Binary expr, Kernel left, Kernel right, BufferAllocator allocator) {
         super(FloeType.BOOLEAN, expr.outputName(), allocator, List.of(left, right));
-        if (left.type() != right.type()) {
+        if (left.type() != right.type() && !(left.type().isDecimal() && right.type().isDecimal())) {
             throw new IllegalArgumentException("compares one type, not " + left.type() + " and " + right.type());
         }
         this.operandType = left.type();
+        this.rightType = right.type();
         this.mask = mask(expr.op());
         this.equalityOnly = expr.op() == BinaryOp.EQ || expr.op() == BinaryOp.NE;
         this.left = left;
@@ -66,7 +72,7 @@ final class ComparisonKernel extends Kernel {
             case DATE -> compareInts(a, b, n, o);
             case BOOLEAN -> compareBooleans(a, b, n, o);
             case STRING -> compareStrings(a, b, n, o);
-            default -> throw new IllegalStateException("unexpected type " + operandType);
+            case DECIMAL -> compareDecimals(a, b, n, o);
         }
         out.setValueCount(n);
         return out;
@@ -162,6 +168,62 @@ final class ComparisonKernel extends Kernel {
             }
         }
         flush(o, n, acc);
+    }
+
+    private void compareDecimals(Operand a, Operand b, int n, ArrowBuf o) {
+        int sa = operandType.scale();
+        int sb = rightType.scale();
+        int shiftA = Math.max(0, sb - sa);
+        int shiftB = Math.max(0, sa - sb);
+        int widest = Math.max(operandType.precision() + shiftA, rightType.precision() + shiftB);
+        int m = mask;
+        int acc = 0;
+        if (widest <= Decimals.MAX_LONG_PRECISION) {
+            long fa = Decimals.longPowerOfTen(shiftA);
+            long fb = Decimals.longPowerOfTen(shiftB);
+            for (int i = 0; i < n; i++) {
+                int c = compare(a.decimalLow(i) * fa, b.decimalLow(i) * fb);
+                acc |= ((m >>> (c + 1)) & 1) << (i & 7);
+                if ((i & 7) == 7) {
+                    o.setByte(i >>> 3, acc);
+                    acc = 0;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int c = compareWide(a, b, i, shiftA, shiftB);
+                acc |= ((m >>> (c + 1)) & 1) << (i & 7);
+                if ((i & 7) == 7) {
+                    o.setByte(i >>> 3, acc);
+                    acc = 0;
+                }
+            }
+        }
+        flush(o, n, acc);
+    }
+
+    /** Row {@code i} of two DECIMALs, the first times 10^shiftA, the second times 10^shiftB (one is 0). */
+    private int compareWide(Operand a, Operand b, int i, int shiftA, int shiftB) {
+        long ah = a.decimalHigh(i);
+        long al = a.decimalLow(i);
+        long bh = b.decimalHigh(i);
+        long bl = b.decimalLow(i);
+        if (shiftA == 0 && shiftB == 0) {
+            return Integer.signum(Decimals.compare(ah, al, bh, bl));
+        }
+        if (Math.max(shiftA, shiftB) <= Decimals.MAX_LONG_PRECISION) {
+            // the side of smaller scale times 10^shift in 128 bits; beyond them its magnitude is at least
+            // 2^127, more than any DECIMAL(38) on the other side, so its sign decides
+            if (shiftA > 0) {
+                return scaled.setProduct(ah, al, Decimals.longPowerOfTen(shiftA))
+                        ? Integer.signum(Decimals.compare(scaled.high, scaled.low, bh, bl)) : ah < 0 ? -1 : 1;
+            }
+            return scaled.setProduct(bh, bl, Decimals.longPowerOfTen(shiftB))
+                    ? Integer.signum(Decimals.compare(ah, al, scaled.high, scaled.low)) : bh < 0 ? 1 : -1;
+        }
+        // a shift beyond 10^18 (scales 19 or more apart); garbage under a NULL is compared too, harmlessly
+        return Decimals.toBigDecimal(ah, al, operandType.scale())
+                .compareTo(Decimals.toBigDecimal(bh, bl, rightType.scale()));
     }
 
     private static void flush(ArrowBuf o, int n, int acc) {

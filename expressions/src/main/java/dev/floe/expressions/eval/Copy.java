@@ -29,7 +29,9 @@ final class Copy {
             case BOOLEAN -> Bits.set(o, i, src.bit(row));
             case DATE -> o.setInt(i * 4L, src.getInt(row));
             case FLOAT64 -> o.setDouble(i * 8L, src.getDouble(row));
-            default -> o.setLong(i * 8L, src.getLong(row));
+            case DECIMAL -> Decimals.set(o, i, src.decimalHigh(row), src.decimalLow(row));
+            case INT64, TIMESTAMP -> o.setLong(i * 8L, src.getLong(row));
+            default -> throw new IllegalStateException("unexpected type " + type);
         }
     }
 

@@ -29,6 +29,10 @@ public final class Decimals {
 
     private static final BigInteger[] BIG_POWERS = new BigInteger[FloeType.MAX_DECIMAL_PRECISION + 1];
     private static final long[] LONG_POWERS = new long[MAX_LONG_PRECISION + 1];
+    private static final long[] POW_HIGH = new long[FloeType.MAX_DECIMAL_PRECISION + 1];
+    private static final long[] POW_LOW = new long[FloeType.MAX_DECIMAL_PRECISION + 1];
+    private static final long[] NEG_POW_HIGH = new long[FloeType.MAX_DECIMAL_PRECISION + 1];
+    private static final long[] NEG_POW_LOW = new long[FloeType.MAX_DECIMAL_PRECISION + 1];
 
     static {
         BigInteger p = BigInteger.ONE;
@@ -40,6 +44,12 @@ public final class Decimals {
         for (int i = 0; i < LONG_POWERS.length; i++) {
             LONG_POWERS[i] = q;
             q *= 10;
+        }
+        for (int i = 0; i < BIG_POWERS.length; i++) {
+            POW_HIGH[i] = BIG_POWERS[i].shiftRight(64).longValue();
+            POW_LOW[i] = BIG_POWERS[i].longValue();
+            NEG_POW_HIGH[i] = BIG_POWERS[i].negate().shiftRight(64).longValue();
+            NEG_POW_LOW[i] = BIG_POWERS[i].negate().longValue();
         }
     }
 
@@ -110,6 +120,31 @@ public final class Decimals {
     /** Whether {@code |unscaled| < 10^precision}: the value has at most {@code precision} digits. */
     public static boolean fitsPrecision(BigInteger unscaled, int precision) {
         return unscaled.abs().compareTo(BIG_POWERS[precision]) < 0;
+    }
+
+    /**
+     * Whether the 128-bit integer {@code high:low} has at most {@code precision} digits ({@code |v| < 10^precision}),
+     * with no objects: a long always has at most 19 digits, wider values are compared with 10^precision.
+     */
+    public static boolean fitsPrecision(long high, long low, int precision) {
+        if (fitsLong(high, low)) {
+            return precision > MAX_LONG_PRECISION || fitsPrecision(low, precision);
+        }
+        if (precision <= MAX_LONG_PRECISION) {
+            return false;   // beyond a long is at least 2^63 > 10^18 (but 2^63 < 10^19: precision 19 compares)
+        }
+        return compare(high, low, POW_HIGH[precision], POW_LOW[precision]) < 0
+                && compare(high, low, NEG_POW_HIGH[precision], NEG_POW_LOW[precision]) > 0;
+    }
+
+    /** The high word of {@code -(high:low)} in two's complement; the low word is {@code -low}. */
+    public static long negateHigh(long high, long low) {
+        return low == 0 ? -high : ~high;
+    }
+
+    /** The unscaled value as text with the point {@code scale} digits from the right: 1234, 2 gives 12.34. */
+    public static String toPlainString(long high, long low, int scale) {
+        return toBigDecimal(high, low, scale).toPlainString();
     }
 
     /** Whether {@code |unscaled| < 10^precision}, for precision 18 or less. */

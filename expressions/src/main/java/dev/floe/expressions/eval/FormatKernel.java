@@ -14,7 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * CAST(x AS VARCHAR) in the text forms of {@link Values#format}: integers in decimal, doubles in the
  * shortest text that reads back as the same double, timestamps and dates as {@link Temporal} prints them,
- * booleans as true/false. Integers, dates and timestamps are written into a reused byte buffer without
+ * booleans as true/false, decimals with every digit of their scale (12.30 in DECIMAL(9,2)). Integers,
+ * decimals that fit a long, dates and timestamps are written into a reused byte buffer without
  * allocating; a double goes through a String.
  */
 final class FormatKernel extends Kernel {
@@ -62,6 +63,14 @@ final class FormatKernel extends Kernel {
                     Temporal.appendDate(chars, x.getInt(i * 4L));
                     out.setSafe(i, bytes, 0, ascii(chars));
                 }
+                case DECIMAL -> {
+                    long high = a.decimalHigh(i);
+                    long low = a.decimalLow(i);
+                    int length = Decimals.fitsLong(high, low) && low != Long.MIN_VALUE
+                            ? writeDecimal(low, from.scale())
+                            : ascii(Decimals.toPlainString(high, low, from.scale()));
+                    out.setSafe(i, bytes, 0, length);
+                }
                 default -> throw new IllegalStateException("unexpected type " + from);
             }
         }
@@ -86,6 +95,39 @@ final class FormatKernel extends Kernel {
             u /= 10;
         } while (u != 0);
         for (int lo = first, hi = length - 1; lo < hi; lo++, hi--) {
+            byte t = bytes[lo];
+            bytes[lo] = bytes[hi];
+            bytes[hi] = t;
+        }
+        return length;
+    }
+
+    /**
+     * Writes the unscaled {@code v} (not Long.MIN_VALUE) with the point {@code scale} digits from the right,
+     * as BigDecimal.toPlainString does (1234, 2 is 12.34; -5, 3 is -0.005); returns the length.
+     */
+    private int writeDecimal(long v, int scale) {
+        if (scale == 0) {
+            return writeLong(v);
+        }
+        if (bytes.length < scale + 22) {
+            bytes = new byte[scale + 22];
+        }
+        long u = Math.abs(v);
+        int length = 0;
+        for (int k = 0; k < scale; k++) {
+            bytes[length++] = (byte) ('0' + u % 10);
+            u /= 10;
+        }
+        bytes[length++] = '.';
+        do {
+            bytes[length++] = (byte) ('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (v < 0) {
+            bytes[length++] = '-';
+        }
+        for (int lo = 0, hi = length - 1; lo < hi; lo++, hi--) {
             byte t = bytes[lo];
             bytes[lo] = bytes[hi];
             bytes[hi] = t;

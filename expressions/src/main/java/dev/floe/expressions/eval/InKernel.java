@@ -2,6 +2,8 @@ package dev.floe.expressions.eval;
 
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.InList;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -12,7 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * {@code x IN (v1, ..., vk)} over constant values: each batch reads the k scalar values once into a
  * primitive array (bytes for strings), then tests each row against them with the comparison kernel's
- * equality (NaN = NaN, -0.0 = 0.0, strings by bytes). NULL when x is NULL, or when nothing matches and
+ * equality (NaN = NaN, -0.0 = 0.0, strings by bytes; DECIMAL values of other scales are rescaled to the
+ * input's exactly, once per batch, and one that does not fit it can equal no row). NULL when x is NULL, or when nothing matches and
  * some value is NULL.
  */
 final class InKernel extends Kernel {
@@ -22,6 +25,8 @@ final class InKernel extends Kernel {
     private long[] longs;
     private double[] doubles;
     private byte[][] strings;
+    /** DECIMAL values rescaled to the input's scale (values that cannot be equal to any input are left out). */
+    private long[] highs;
 
     InKernel(InList expr, Kernel input, List<Kernel> values, BufferAllocator allocator) {
         super(FloeType.BOOLEAN, expr.outputName(), allocator, concat(input, values));
@@ -29,7 +34,8 @@ final class InKernel extends Kernel {
         this.values = List.copyOf(values);
         this.operandType = input.type();
         for (Kernel v : values) {
-            if (!v.scalar() || v.type() != operandType) {
+            boolean decimals = operandType.isDecimal() && v.type().isDecimal();
+            if (!v.scalar() || (v.type() != operandType && !decimals)) {
                 throw new IllegalArgumentException("IN needs constant values of type " + operandType + " in " + expr.toSql());
             }
         }
@@ -72,6 +78,7 @@ final class InKernel extends Kernel {
         longs = longs == null ? new long[k] : longs;
         doubles = doubles == null ? new double[k] : doubles;
         strings = strings == null ? new byte[k][] : strings;
+        highs = highs == null ? new long[k] : highs;
         for (Kernel v : values) {
             Operand x = Operand.of(v.evaluate(batch), true);
             if (!x.isValid(0)) {
@@ -86,6 +93,16 @@ final class InKernel extends Kernel {
                     byte[] b = new byte[x.end(0) - x.start(0)];
                     x.data().getBytes(x.start(0), b, 0, b.length);
                     strings[count] = b;
+                }
+                case DECIMAL -> {
+                    BigDecimal exact = Decimals.exact(
+                            Decimals.toBigDecimal(x.decimalHigh(0), x.decimalLow(0), v.type().scale()), operandType);
+                    if (exact == null) {
+                        continue;   // more digits than the input's type has: equal to no row
+                    }
+                    BigInteger unscaled = exact.unscaledValue();
+                    longs[count] = unscaled.longValue();
+                    highs[count] = unscaled.shiftRight(64).longValue();
                 }
                 default -> longs[count] = x.getLong(0);
             }
@@ -103,6 +120,16 @@ final class InKernel extends Kernel {
                 double d = a.getDouble(i);
                 for (int k = 0; k < valueCount; k++) {
                     if (ComparisonKernel.compare(d, doubles[k]) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            case DECIMAL -> {
+                long high = a.decimalHigh(i);
+                long low = a.decimalLow(i);
+                for (int k = 0; k < valueCount; k++) {
+                    if (longs[k] == low && highs[k] == high) {
                         return true;
                     }
                 }

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Turns a coerced expression (every operator's operands of one type, see {@link TypeChecker#coerce})
- * into a tree of kernels, one per node; Alias and identity casts disappear. If building fails half-way,
+ * Turns a coerced expression (every operator's operands of one type, see {@link TypeChecker#coerce}, except
+ * that DECIMALs of different precision and scale meet uncast: their kernels rescale exactly) into a tree of
+ * kernels, one per node; Alias and identity casts disappear. If building fails half-way,
  * the kernels already built are closed.
  */
 public final class KernelCompiler {
@@ -123,6 +124,16 @@ public final class KernelCompiler {
     }
 
     private static Kernel binary(Binary b, Kernel left, Kernel right, BufferAllocator allocator) {
+        if (left.type().isDecimal() && right.type().isDecimal()) {
+            // DECIMALs of different precision and scale meet uncast: the kernels rescale exactly
+            return switch (b.op()) {
+                case EQ, NE, LT, LE, GT, GE -> new ComparisonKernel(b, left, right, allocator);
+                case ADD, SUB, MUL -> new DecimalArithmeticKernel(b,
+                        TypeChecker.decimalResultType(b, left.type(), right.type()), left, right, allocator);
+                default -> throw new IllegalStateException("no DECIMAL kernel for " + b.toSql()
+                        + "; TypeChecker.coerce should have rejected it or cast the operands");
+            };
+        }
         if (left.type() != right.type()) {
             throw new IllegalStateException("operands of " + b.toSql() + " were not coerced to one type: "
                     + left.type() + ", " + right.type());
@@ -145,6 +156,9 @@ public final class KernelCompiler {
         if (in.type() == FloeType.STRING) {
             return new ParseKernel(c, in, allocator);
         }
+        if (DecimalCastKernel.supports(in.type(), c.type())) {
+            return new DecimalCastKernel(c, in, false, allocator);
+        }
         if (CastKernel.supports(in.type(), c.type())) {
             return new CastKernel(c, in, allocator);
         }
@@ -158,6 +172,9 @@ public final class KernelCompiler {
         }
         if (in.type() == FloeType.STRING) {
             return new ParseKernel(plain, in, true, allocator);
+        }
+        if (DecimalCastKernel.supports(in.type(), c.type())) {
+            return new DecimalCastKernel(plain, in, true, allocator);
         }
         if (CastKernel.supports(in.type(), c.type())) {
             return new CastKernel(plain, in, true, allocator);

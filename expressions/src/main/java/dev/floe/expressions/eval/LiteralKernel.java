@@ -6,6 +6,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampMicroVector;
@@ -44,6 +45,8 @@ final class LiteralKernel extends Kernel {
             t.setSafe(0, (Long) x);
         } else if (v instanceof DateDayVector d) {
             d.setSafe(0, (Integer) x);
+        } else if (v instanceof DecimalVector d) {
+            d.setSafe(0, (java.math.BigDecimal) x);
         } else {
             throw new IllegalStateException("no literal for vector " + v.getClass().getName());
         }

@@ -4,6 +4,8 @@ import dev.floe.expressions.EvaluationException;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.FunctionCall;
 import dev.floe.expressions.ScalarFunction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -17,7 +19,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * are), and sqrt of a negative number, ln and log10 of zero or a negative number are errors naming the
  * value and the row, as in DuckDB. On BIGINT: abs (abs of the smallest BIGINT is an overflow error),
  * round to tens, hundreds, ... for negative digits (half away from zero, overflow an error); floor, ceil
- * and round with digits >= 0 return the value.
+ * and round with digits >= 0 return the value. On DECIMAL(p,s), of the same type: abs; round(x, d) half away
+ * from zero to d digits after the point (d may be negative; d >= s returns x); floor and ceil to an integer.
+ * A result with more digits than p (round(9.99, 1) in DECIMAL(3,2) is 10.00) is an overflow error. Values
+ * that fit a long are rounded in long arithmetic, others with BigDecimal.
  */
 final class MathKernel extends Kernel {
     private static final double[] POW10 = new double[23];
@@ -75,6 +80,8 @@ final class MathKernel extends Kernel {
         ArrowBuf o = out.getDataBuffer();
         if (type() == FloeType.FLOAT64) {
             doubles(a, b, n, o, valid);
+        } else if (type().isDecimal()) {
+            decimals(a, b, n, o, valid);
         } else {
             longs(a, b, n, o, valid);
         }
@@ -148,6 +155,75 @@ final class MathKernel extends Kernel {
             }
             o.setLong(i * 8L, r);
         }
+    }
+
+    private void decimals(Operand a, Operand b, int n, ArrowBuf o, ArrowBuf valid) {
+        int precision = type().precision();
+        int scale = type().scale();
+        for (int i = 0; i < n; i++) {
+            if (!Bits.get(valid, i)) {
+                continue;
+            }
+            long high = a.decimalHigh(i);
+            long low = a.decimalLow(i);
+            long drop = switch (function) {
+                case ROUND -> scale - (b == null ? 0 : Math.max(-64, Math.min(64, b.getLong(i))));
+                case FLOOR, CEIL -> scale;
+                default -> 0;
+            };
+            if (function == ScalarFunction.ABS) {
+                if (high < 0) {
+                    Decimals.set(o, i, Decimals.negateHigh(high, low), -low);
+                } else {
+                    Decimals.set(o, i, high, low);
+                }
+                continue;
+            }
+            if (drop <= 0) {
+                Decimals.set(o, i, high, low);
+                continue;
+            }
+            if (drop > precision) {
+                // |x| < 10^precision <= 10^drop / 10: rounds to 0, floors to 0 or -10^drop, ceils to 0 or 10^drop
+                boolean away = function == ScalarFunction.FLOOR ? high < 0 : function == ScalarFunction.CEIL
+                        && (high > 0 || (high == 0 && low != 0));
+                if (away) {
+                    throw decimalOverflow(a, b, i, null);
+                }
+                Decimals.setLong(o, i, 0);
+                continue;
+            }
+            if (Decimals.fitsLong(high, low) && drop <= Decimals.MAX_LONG_PRECISION) {
+                long m = Decimals.longPowerOfTen((int) drop);
+                long q = switch (function) {
+                    case FLOOR -> Math.floorDiv(low, m);
+                    case CEIL -> -Math.floorDiv(-low, m);
+                    default -> DecimalCastKernel.divideHalfAway(low, m);
+                };
+                long hi = Math.multiplyHigh(q, m);
+                long lo = q * m;
+                if (!Decimals.fitsPrecision(hi, lo, precision)) {
+                    throw decimalOverflow(a, b, i, Decimals.toBigDecimal(hi, lo, scale));
+                }
+                Decimals.set(o, i, hi, lo);
+                continue;
+            }
+            RoundingMode mode = function == ScalarFunction.FLOOR ? RoundingMode.FLOOR
+                    : function == ScalarFunction.CEIL ? RoundingMode.CEILING : RoundingMode.HALF_UP;
+            BigDecimal r = Decimals.toBigDecimal(high, low, scale).setScale(scale - (int) drop, mode).setScale(scale);
+            if (!Decimals.fitsPrecision(r.unscaledValue(), precision)) {
+                throw decimalOverflow(a, b, i, r);
+            }
+            Decimals.setBig(o, i, r.unscaledValue());
+        }
+    }
+
+    private EvaluationException decimalOverflow(Operand a, Operand b, int row, BigDecimal result) {
+        String x = Decimals.toPlainString(a.decimalHigh(row), a.decimalLow(row), type().scale());
+        String call = function.sqlName() + "(" + x + (b == null ? "" : ", " + b.getLong(row)) + ")";
+        return new EvaluationException("DECIMAL overflow in " + expr.toSql() + " at row " + row + ": " + call
+                + (result == null ? "" : " is " + result.toPlainString() + ", which") + " does not fit in "
+                + type().sqlName() + "; cast the argument to a wider DECIMAL first");
     }
 
     /** {@code v} rounded to a multiple of 10^-digits (digits < 0), half away from zero. */

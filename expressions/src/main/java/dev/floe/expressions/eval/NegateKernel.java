@@ -9,7 +9,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Unary minus on INT64 (overflow on -9223372036854775808 is an error) or FLOAT64. */
+/** Unary minus on INT64 (overflow on -9223372036854775808 is an error), FLOAT64 or DECIMAL (same type). */
 final class NegateKernel extends Kernel {
     private final Unary expr;
     private final Kernel input;
@@ -35,6 +35,13 @@ final class NegateKernel extends Kernel {
         if (input.type() == FloeType.FLOAT64) {
             for (int i = 0; i < n; i++) {
                 o.setDouble(i * 8L, -x.getDouble(i * 8L));
+            }
+        } else if (input.type().isDecimal()) {
+            // -v has as many digits as v: never an overflow
+            for (int i = 0; i < n; i++) {
+                long high = Decimals.high(x, i);
+                long low = Decimals.low(x, i);
+                Decimals.set(o, i, Decimals.negateHigh(high, low), -low);
             }
         } else {
             for (int i = 0; i < n; i++) {

@@ -53,6 +53,16 @@ record Operand(FieldVector vector, ArrowBuf validity, ArrowBuf data, ArrowBuf of
         return data.getInt((long) row * stride * 4);
     }
 
+    /** The low word of a DECIMAL row's unscaled value (the value itself when it fits a long). */
+    long decimalLow(int row) {
+        return data.getLong((long) row * stride * Decimals.WIDTH);
+    }
+
+    /** The high word of a DECIMAL row's unscaled value ({@code low >> 63} when it fits a long). */
+    long decimalHigh(int row) {
+        return data.getLong((long) row * stride * Decimals.WIDTH + 8);
+    }
+
     /** The row's BOOLEAN value. */
     boolean bit(int row) {
         return Bits.get(data, (long) row * stride);

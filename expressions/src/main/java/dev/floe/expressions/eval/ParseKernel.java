@@ -58,6 +58,7 @@ final class ParseKernel extends Kernel {
                 case BOOLEAN -> parser.parseBoolean(text, start, length);
                 case TIMESTAMP -> parser.parseTimestamp(text, start, length);
                 case DATE -> parser.parseDate(text, start, length);
+                case DECIMAL -> parser.parseDecimal(text, start, length, to);
                 default -> throw new IllegalStateException("unexpected type " + to);
             };
             if (!ok) {
@@ -75,6 +76,7 @@ final class ParseKernel extends Kernel {
                 case FLOAT64 -> o.setDouble(i * 8L, parser.doubleValue);
                 case DATE -> o.setInt(i * 4L, (int) parser.longValue);
                 case BOOLEAN -> Bits.set(o, i, parser.booleanValue);
+                case DECIMAL -> Decimals.set(o, i, parser.decimalHigh, parser.decimalLow);
                 default -> throw new IllegalStateException("unexpected type " + to);
             }
         }
@@ -90,6 +92,9 @@ final class ParseKernel extends Kernel {
             case BOOLEAN -> "true/false, t/f, yes/no or 1/0";
             case TIMESTAMP -> "YYYY-MM-DD HH:MM:SS[.ffffff] or YYYY-MM-DD";
             case DATE -> "YYYY-MM-DD";
+            case DECIMAL -> parser.decimalOverflow
+                    ? "at most " + (type().precision() - type().scale()) + " digits before the point; use a wider DECIMAL"
+                    : "a number such as 12.34, -0.5 or 1e3";
             default -> type().sqlName();
         };
         return new EvaluationException("cannot cast '" + text + "' to " + type().sqlName() + where + " in "

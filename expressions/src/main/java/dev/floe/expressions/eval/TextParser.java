@@ -1,6 +1,9 @@
 package dev.floe.expressions.eval;
 
+import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Temporal;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.arrow.memory.ArrowBuf;
@@ -9,11 +12,13 @@ import org.apache.arrow.memory.ArrowBuf;
  * Parses the text forms of the Floe types from UTF-8 bytes, for casts from STRING. Each {@code parse}
  * method returns false for text that is not a value of the type and otherwise leaves the value in
  * {@link #longValue}, {@link #doubleValue} or {@link #booleanValue}. Leading and trailing ASCII
- * whitespace is ignored. Allocation-free except for the rare FLOAT64 that needs {@link Double#parseDouble}.
+ * whitespace is ignored. Allocation-free except for the rare FLOAT64 that needs {@link Double#parseDouble} and
+ * the DECIMAL with an exponent or more than 18 significant digits, which goes through BigDecimal.
  *
  * <pre>
  *  BIGINT     [+-]digits
  *  DOUBLE     [+-]digits[.digits][(e|E)[+-]digits], .5, 5., nan, inf, infinity (any case)
+ *  DECIMAL    [+-]digits[.digits][(e|E)[+-]digits], .5, 5.   rounded half away from zero to the scale
  *  BOOLEAN    true false t f yes no y n 1 0 (any case)
  *  DATE       [-]Y-M-D                (Y any number of digits, M and D one or two)
  *  TIMESTAMP  DATE[(' '|'T')H:MM[:SS[.fraction]]]   (fraction: 1..9 digits, truncated to microseconds)
@@ -25,6 +30,11 @@ public final class TextParser {
         1e19, 1e20, 1e21, 1e22};
 
     public long longValue;
+    /** A parsed DECIMAL's unscaled value, at the target scale. */
+    public long decimalHigh;
+    public long decimalLow;
+    /** Set by a failed {@link #parseDecimal}: the text is a number, but has too many digits for the type. */
+    public boolean decimalOverflow;
     public double doubleValue;
     public boolean booleanValue;
 
@@ -79,6 +89,103 @@ public final class TextParser {
     public boolean parseBoolean(ArrowBuf buf, long start, int length) {
         load(buf, start, length);
         return parseBoolean();
+    }
+
+    /**
+     * A number rounded half away from zero to {@code type}'s scale, in {@link #decimalHigh}:{@link #decimalLow};
+     * false for text that is not a number, or (with {@link #decimalOverflow} set) a number with more integer
+     * digits than the type holds. Plain text of up to 18 significant digits is read without objects; an
+     * exponent or more digits go through BigDecimal.
+     */
+    public boolean parseDecimal(ArrowBuf buf, long start, int length, FloeType type) {
+        load(buf, start, length);
+        decimalOverflow = false;
+        int scale = type.scale();
+        int p = pos;
+        boolean negative = false;
+        if (p < end && (text[p] == '+' || text[p] == '-')) {
+            negative = text[p] == '-';
+            p++;
+        }
+        long acc = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean point = false;
+        boolean any = false;
+        boolean roundUp = false;
+        boolean dropped = false;
+        for (; p < end; p++) {
+            byte c = text[p];
+            if (c == '.' && !point) {
+                point = true;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
+            any = true;
+            if (point && fraction == scale) {
+                if (!dropped) {
+                    roundUp = c >= '5';
+                    dropped = true;
+                }
+                continue;
+            }
+            if (point) {
+                fraction++;
+            }
+            if (acc != 0 || c != '0') {
+                digits++;
+            }
+            if (digits > Decimals.MAX_LONG_PRECISION) {
+                return parseDecimalSlow(type);
+            }
+            acc = acc * 10 + (c - '0');
+        }
+        if (!any) {
+            return false;
+        }
+        if (p < end) {
+            return (text[p] == 'e' || text[p] == 'E') && parseDecimalSlow(type);
+        }
+        if ((acc == 0 ? 0 : digits) + scale - fraction > Decimals.MAX_LONG_PRECISION) {
+            return parseDecimalSlow(type);
+        }
+        acc = acc * Decimals.longPowerOfTen(scale - fraction) + (roundUp ? 1 : 0);
+        if (!Decimals.fitsPrecision(0, acc, type.precision())) {
+            decimalOverflow = true;
+            return false;
+        }
+        decimalLow = negative ? -acc : acc;
+        decimalHigh = decimalLow >> 63;
+        return true;
+    }
+
+    private boolean parseDecimalSlow(FloeType type) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(new String(text, pos, end - pos, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (value.precision() - value.scale() > type.precision() - type.scale()) {
+            decimalOverflow = true;   // checked before rounding, so 1e999999999 is not expanded
+            return false;
+        }
+        BigInteger unscaled;
+        if (value.precision() - value.scale() < -type.scale()) {
+            unscaled = BigInteger.ZERO;   // |value| < 10^-(scale+1): rounds to 0 (and 1e-999999999 is not expanded)
+        } else {
+            BigDecimal r = Decimals.rounded(value, type);
+            if (r == null) {
+                decimalOverflow = true;
+                return false;
+            }
+            unscaled = r.unscaledValue();
+        }
+        decimalLow = unscaled.longValue();
+        decimalHigh = unscaled.shiftRight(64).longValue();
+        return true;
     }
 
     /** Days since the epoch, in {@link #longValue} (within the int range). */
