@@ -135,6 +135,18 @@ class SqlBatchTest {
     }
 
     @Test
+    void decimalsAreExactJsonNumbersAndRightAlignedInTables() {
+        String query = "SELECT id, CAST(score AS DECIMAL(20,3)) AS d FROM " + people + " ORDER BY id";
+        Run json = floe("", "sql", "--format", "json", "-e", query);
+        assertEquals(0, json.status(), json.err());
+        assertEquals("[{\"id\":1,\"d\":1.500},\n{\"id\":2,\"d\":null},\n{\"id\":3,\"d\":-2.000}]\n", json.out());
+        Run markdown = floe("", "sql", "--format", "markdown", "-e", query);
+        assertEquals("| id | d |\n|---:|---:|\n| 1 | 1.500 |\n| 2 | NULL |\n| 3 | -2.000 |\n", markdown.out());
+        Run csv = floe("", "sql", "--format", "csv", "-e", query);
+        assertEquals("id,d\n1,1.500\n2,\n3,-2.000\n", csv.out());
+    }
+
+    @Test
     void markdownIsAGitHubTable() {
         Run r = floe("", "sql", "--format", "markdown", "-e", "SELECT id, name, score FROM " + people + " ORDER BY id");
         assertEquals(0, r.status(), r.err());

@@ -97,6 +97,9 @@ class GoldenDuckDbOracleTest {
             if (v instanceof Double || v instanceof Float) {
                 return Values.formatDouble(((Number) v).doubleValue());
             }
+            if (v instanceof java.math.BigDecimal d) {
+                return d.toPlainString();
+            }
             if (v instanceof Number || v instanceof Boolean) {
                 return v.toString();
             }

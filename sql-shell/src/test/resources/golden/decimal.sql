@@ -1,0 +1,118 @@
+# DECIMAL(p,s): exact decimals read from CSV, summed, compared, sorted, grouped, joined and cast.
+# prices.csv: id,item,price,big / ten rows; price has a NULL (id 4), big has a NULL (id 5) and values past 18 digits.
+
+statement ok
+CREATE VIEW prices AS SELECT * FROM read_csv('${data}/prices.csv', types = {'price': 'DECIMAL(9,2)', 'big': 'DECIMAL(38,2)'})
+
+query
+SELECT item, sum(price) AS total, min(price), max(price), count(price) FROM prices GROUP BY item ORDER BY item
+----
+apple	0.60	0.10	0.10	6
+pear	20.19	0.20	19.99	2
+plum	5.50	5.50	5.50	1
+
+query
+SELECT sum(big), min(big), max(big), count(big) FROM prices
+----
+13580246791358024683.71	-98765432109876543210.50	99999999999999999999.99	9
+
+query
+SELECT id, price FROM prices WHERE price > 1 ORDER BY id
+----
+5	19.99
+7	5.50
+
+query
+SELECT id, big FROM prices WHERE big >= 1 AND big < 100 ORDER BY big DESC, id
+----
+10	3.00
+4	1.00
+
+query
+SELECT id, big FROM prices ORDER BY big DESC NULLS LAST, id LIMIT 3
+----
+6	99999999999999999999.99
+1	12345678901234567890.12
+10	3.00
+
+query
+SELECT price, count(*) FROM prices GROUP BY price ORDER BY price NULLS FIRST
+----
+NULL	1
+0.10	6
+0.20	1
+5.50	1
+19.99	1
+
+query
+SELECT id, CAST(price AS DOUBLE), CAST(price AS VARCHAR), CAST(price AS BIGINT), price * 2, price + big FROM prices WHERE id IN (2, 5, 7) ORDER BY id
+----
+2	0.2	0.20	0	0.40	-98765432109876543210.30
+5	19.99	19.99	20	39.98	NULL
+7	5.5	5.50	6	11.00	5.50
+
+query
+SELECT CAST('1.005' AS DECIMAL(5,2)), CAST(-2.5 AS DECIMAL(3,0)), TRY_CAST('123.4' AS DECIMAL(3,1)), '3.14159'::DECIMAL(10,4)
+----
+1.01	-3	NULL	3.1416
+
+query
+SELECT item, avg(price) FROM prices GROUP BY item ORDER BY item
+----
+apple	0.1
+pear	10.095
+plum	5.5
+
+query
+SELECT count(*) FROM prices a JOIN prices b ON a.price = b.price
+----
+39
+
+query
+SELECT id, COALESCE(price, 0) FROM prices WHERE id IN (4, 7) ORDER BY id
+----
+4	0.00
+7	5.50
+
+# decimal = 'decimal': inference picks DECIMAL(38, s) for plain decimals instead of DOUBLE, and says why.
+query floe-only
+DESCRIBE read_csv('${data}/prices.csv', decimal = 'decimal')
+----
+id	BIGINT	inferred from sampled rows (sample_size 1000)	BIGINT: 10 values sampled from 1 file, all integers
+item	VARCHAR	inferred from sampled rows (sample_size 1000)	VARCHAR: 'apple' at ${data}/prices.csv line 2 is text
+price	DECIMAL(38,2)	inferred from sampled rows (sample_size 1000)	DECIMAL(38,2): 9 values sampled from 1 file, all plain decimals (decimal = 'decimal'); '0.10' at ${data}/prices.csv line 2 has 2 digits after the point
+big	DECIMAL(38,2)	inferred from sampled rows (sample_size 1000)	DECIMAL(38,2): 9 values sampled from 1 file, all plain decimals (decimal = 'decimal'); '12345678901234567890.12' at ${data}/prices.csv line 2 has 2 digits after the point
+
+query floe-only
+DESCRIBE prices
+----
+id	BIGINT	computed by the query	NULL
+item	VARCHAR	computed by the query	NULL
+price	DECIMAL(9,2)	computed by the query	NULL
+big	DECIMAL(38,2)	computed by the query	NULL
+
+# A value with more digits than the declared type holds is a bad value, never rounded (DuckDB rounds it).
+statement error
+SELECT * FROM read_csv('${data}/prices.csv', types = {'price': 'DECIMAL(9,1)'})
+----
+${data}/prices.csv line 6 (byte 123), column 'price': cannot read '19.99' as DECIMAL(9,1) without losing digits: 2 digits after the point, DECIMAL(9,1) keeps 1; record: 5,pear,19.99,; declare DECIMAL(10,2) or DOUBLE in types = {'price': 'DECIMAL(10,2)'} or fix the file
+
+# ... and under ignore_errors it is skipped and counted; trailing zeros past the scale lose nothing (0.10 is 0.1).
+query floe-only
+SELECT id, price FROM read_csv('${data}/prices.csv', types = {'price': 'DECIMAL(3,1)'}, ignore_errors = true) ORDER BY id
+----
+1	0.1
+2	0.2
+3	0.1
+4	NULL
+6	0.1
+7	5.5
+8	0.1
+9	0.1
+10	0.1
+
+# Arithmetic that passes 38 digits is an error naming the values, never a wrapped number.
+statement error
+SELECT sum(price * big * big) FROM prices
+----
+DECIMAL overflow in ((price * big) * big)
