@@ -67,7 +67,7 @@ query floe-only
 DESCRIBE SELECT name, age + 0.5 AS x FROM parisians
 ----
 name	VARCHAR	computed by the query	NULL
-x	DOUBLE	computed by the query	NULL
+x	DECIMAL(21,1)	computed by the query	NULL
 
 statement ok
 DROP VIEW parisians

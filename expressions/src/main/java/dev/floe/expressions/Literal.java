@@ -44,9 +44,19 @@ public record Literal(Object value, FloeType type) implements Expr {
             case TIMESTAMP -> "TIMESTAMP '" + Temporal.formatTimestamp((Long) value) + "'";
             case DATE -> "DATE '" + Temporal.formatDate((Integer) value) + "'";
             case FLOAT64 -> Double.toString((Double) value);
-            case DECIMAL -> "CAST('" + ((java.math.BigDecimal) value).toPlainString() + "' AS " + type.sqlName() + ")";
+            case DECIMAL -> decimalSql((java.math.BigDecimal) value);
             default -> value.toString();
         };
+    }
+
+    /**
+     * A decimal as SQL reads it back: plain digits ({@code 1.50}) when those digits alone are this type (SQL
+     * types {@code 1.50} DECIMAL(3,2), as {@link Expressions#lit} does), else a cast of them to the type.
+     */
+    private String decimalSql(java.math.BigDecimal decimal) {
+        String digits = decimal.toPlainString();
+        int natural = Math.max(1, Math.max(decimal.precision(), decimal.scale()));
+        return natural == type.precision() ? digits : "CAST('" + digits + "' AS " + type.sqlName() + ")";
     }
 
     @Override

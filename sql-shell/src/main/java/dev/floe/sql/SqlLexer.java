@@ -13,7 +13,7 @@ import java.util.Set;
  *             "Value"  "a""b"         quoted: case kept, "" is one quote; may be a reserved word
  *  strings    'it''s'                 '' is one quote; may span lines
  *  numbers    1  42                   INTEGER (the parser makes a BIGINT, checking the range)
- *             1.5  1.  .5  1e3  2E-4  DECIMAL (a DOUBLE)
+ *             1.5  1.  .5  1e3  2E-4  DECIMAL (the parser makes an exact DECIMAL, or a DOUBLE with an exponent)
  *  operators  = <> != < <= > >= + - * / % ( ) , ; .  [ ] { } :  (lists and maps of read_csv options)
  *  comments   -- to the end of the line,  /* to *&#47;  (not nested)
  * </pre>

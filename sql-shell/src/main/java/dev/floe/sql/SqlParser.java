@@ -59,12 +59,13 @@ import java.util.Map;
  *     8  - expr                                  (prefix; on a number it makes a negative literal)
  *     9  primary := number | 'string' | TRUE | FALSE | NULL | TIMESTAMP 'text' | DATE 'text' | EXISTS (query)
  *                 | [qualifier.]column | function(expr, ...) | count(*) | count(DISTINCT expr)
- *                 | CAST(expr AS type) | TRY_CAST(expr AS type) | EXTRACT(unit FROM expr)
+ *                 | CAST(expr AS type) | TRY_CAST(expr AS type) | EXTRACT(unit FROM expr) | primary::type
  *                 | CASE [expr] WHEN expr THEN expr ... [ELSE expr] END | (expr)
  * </pre>
  *
  * Unquoted names are folded to lower case; {@code "Quoted"} names keep their case. Integers are BIGINT
- * literals, numbers with a point or an exponent DOUBLE. A qualified name {@code t.x} is kept as the
+ * literals; numbers with a point are exact DECIMAL literals of their digits ({@code 12.50} is DECIMAL(4,2)), as
+ * in DuckDB and Spark; numbers with an exponent, or of more than 38 digits, DOUBLE. A qualified name {@code t.x} is kept as the
  * column {@code "t.x"}; {@link SqlPlanner} resolves it against the sources in scope. Words such as LEFT,
  * SEMI, NULLS, VIEW or COPY are not reserved: they are recognised where they can appear.
  *
@@ -726,7 +727,7 @@ public final class SqlParser {
         return literalValue();
     }
 
-    /** A literal as a Java value: Boolean, String, Long, Double. */
+    /** A literal as a Java value: Boolean, String, Long, Double (a number with a point, in an option). */
     private Object literalValue() {
         Token t = peek();
         if (t.isKeyword("TRUE") || t.isKeyword("FALSE")) {
@@ -742,7 +743,8 @@ public final class SqlParser {
             if (negative) {
                 advance();
             }
-            return ((Literal) number(negative)).value();
+            Object value = ((Literal) number(negative)).value();
+            return value instanceof java.math.BigDecimal d ? (Object) d.doubleValue() : value;   // option values: Double
         }
         throw expected("a literal value (a string, a number, TRUE or FALSE)");
     }
@@ -1169,6 +1171,12 @@ public final class SqlParser {
             } catch (NumberFormatException e) {
                 throw error(t, "integer " + text + " is out of range for BIGINT; write it as " + text
                         + ".0 for a DOUBLE");
+            }
+        }
+        if (text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            java.math.BigDecimal exact = new java.math.BigDecimal(text);
+            if (exact.precision() <= FloeType.MAX_DECIMAL_PRECISION && exact.scale() <= FloeType.MAX_DECIMAL_PRECISION) {
+                return lit(exact);   // 1.50 is DECIMAL(3,2), as in DuckDB and Spark
             }
         }
         double value = Double.parseDouble(text);

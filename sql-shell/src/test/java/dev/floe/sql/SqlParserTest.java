@@ -91,19 +91,25 @@ class SqlParserTest {
     @Test
     void numbers() {
         assertExpr(lit(42L), "42");
-        assertExpr(lit(1.5), "1.5");
-        assertExpr(lit(0.5), ".5");
+        // a number with a point is an exact DECIMAL of its digits, as in DuckDB and Spark; with an exponent, a DOUBLE
+        assertExpr(lit(new java.math.BigDecimal("1.5")), "1.5");
+        assertExpr(lit(new java.math.BigDecimal("0.5")), ".5");
         assertExpr(lit(1000.0), "1e3");
         assertExpr(lit(2.5e-4), "2.5E-4");
-        assertExpr(lit(7.0), "7.");
+        assertExpr(lit(new java.math.BigDecimal("7")), "7.");
         assertEquals(FloeType.INT64, ((dev.floe.expressions.Literal) parseExpression("1")).type());
-        assertEquals(FloeType.FLOAT64, ((dev.floe.expressions.Literal) parseExpression("1.0")).type());
+        assertEquals(FloeType.decimal(2, 1), ((dev.floe.expressions.Literal) parseExpression("1.0")).type());
+        assertEquals(FloeType.decimal(4, 2), ((dev.floe.expressions.Literal) parseExpression("12.50")).type());
+        assertEquals(FloeType.FLOAT64, ((dev.floe.expressions.Literal) parseExpression("1.0e0")).type());
+        // past 38 digits a number with a point is a DOUBLE
+        assertEquals(FloeType.FLOAT64, ((dev.floe.expressions.Literal)
+                parseExpression("1234567890123456789012345678901234567890.5")).type());
     }
 
     @Test
     void minusBeforeANumberMakesANegativeLiteral() {
         assertExpr(lit(-1L), "-1");
-        assertExpr(lit(-2.5), "- 2.5");
+        assertExpr(lit(new java.math.BigDecimal("-2.5")), "- 2.5");
         assertExpr(lit(Long.MIN_VALUE), "-9223372036854775808");
         assertExpr(col("a").sub(lit(-1L)), "a - -1");
         assertExpr(lit(-2L).mul(3), "-2 * 3");
@@ -208,7 +214,7 @@ class SqlParserTest {
         assertEquals(new SelectStatement(
                 List.of(SelectItem.star(), SelectItem.of(col("a"), "b"), SelectItem.of(col("c").add(1), "C")),
                 new Source.Aliased(new Source.ReadCsv("data/*.csv", Map.of()), "t"),
-                col("a").gt(0.5).and(col("t.b").eq("x")),
+                col("a").gt(lit(new java.math.BigDecimal("0.5"))).and(col("t.b").eq("x")),
                 List.of(col("a"), col("b")),
                 List.of(new OrderItem(col("a"), false), new OrderItem(col("b"), true), new OrderItem(col("c"), true)),
                 10L), s);
