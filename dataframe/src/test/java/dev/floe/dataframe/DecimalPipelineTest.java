@@ -1,0 +1,474 @@
+package dev.floe.dataframe;
+
+import static dev.floe.dataframe.FloeAssertions.assertClose;
+import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
+import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.countStar;
+import static dev.floe.expressions.Expressions.lit;
+import static dev.floe.expressions.Expressions.max;
+import static dev.floe.expressions.Expressions.mean;
+import static dev.floe.expressions.Expressions.min;
+import static dev.floe.expressions.Expressions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.floe.dataframe.plan.JoinType;
+import dev.floe.expressions.Field;
+import dev.floe.expressions.FloeType;
+import dev.floe.expressions.Schema;
+import dev.floe.io.CsvOptions;
+import dev.floe.testdata.CsvFixtures;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * DECIMAL through the whole Java API, from CSV text to CSV text: seeded shards of order lines are read with
+ * declared DECIMAL types and with {@code DecimalMode.DECIMAL} inference, filtered by exact decimal
+ * comparisons, extended with {@code price * qty}, {@code price + rate} and casts, grouped, sorted, joined
+ * on a decimal key, made distinct, cut by head, written as CSV and read back; every answer is compared
+ * with a plain single-threaded BigDecimal loop over the generated rows. Parametrised over the CSV block
+ * size (64 bytes, so that almost every record is its own partition; 2 KB; the whole file) and
+ * {@code splitEvery} (2, 8).
+ *
+ * <p>Columns: {@code id} BIGINT, {@code customer} VARCHAR, {@code price} two decimals (refunds below zero,
+ * a few values past 10^16 so that sums leave the long, some empty = NULL, some at 100.05 exactly),
+ * {@code qty} BIGINT, {@code rate} six decimals (some NULL).
+ */
+class DecimalPipelineTest {
+    private static final int SHARDS = 3;
+    private static final int ROWS_PER_SHARD = 120;
+    private static final FloeType PRICE = FloeType.decimal(20, 2);
+    private static final FloeType RATE = FloeType.decimal(9, 6);
+    private static final FloeType BIGINT_AS_DECIMAL = FloeType.decimal(19, 0);
+    private static final BigDecimal THRESHOLD = new BigDecimal("100.05");
+
+    /** One generated order line, as the engine's {@code Values.get} gives it (BigDecimal at its column's scale). */
+    record Order(long id, String customer, BigDecimal price, long qty, BigDecimal rate) {
+        List<Object> values() {
+            return Arrays.asList(id, customer, price, qty, rate);
+        }
+
+        BigDecimal line() {
+            return price == null ? null : price.multiply(BigDecimal.valueOf(qty));
+        }
+
+        BigDecimal adjusted() {
+            return price == null || rate == null ? null : price.add(rate);
+        }
+    }
+
+    @TempDir
+    static Path input;
+    private static List<Order> orders;
+    private static List<BigDecimal> specials;
+
+    @RegisterExtension
+    static final TestPool pool = new TestPool();
+    @TempDir
+    Path spill;
+    @TempDir
+    Path output;
+
+    @BeforeAll
+    static void generate() {
+        Random random = new Random(20261203);
+        orders = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            StringBuilder csv = new StringBuilder("id,customer,price,qty,rate\n");
+            for (int i = 0; i < ROWS_PER_SHARD; i++) {
+                Order o = new Order(orders.size(), "c" + random.nextInt(7), price(random), 1 + random.nextInt(20),
+                        random.nextInt(30) == 0 ? null : BigDecimal.valueOf(random.nextInt(2_000_000) - 500_000, 6));
+                orders.add(o);
+                csv.append(o.id()).append(',').append(o.customer()).append(',').append(text(o.price())).append(',')
+                        .append(o.qty()).append(',').append(text(o.rate())).append('\n');
+            }
+            CsvFixtures.writeFile(input.resolve("orders"), String.format("part-%02d.csv", shard), csv.toString());
+        }
+        for (String edge : new String[] {"100.04", "100.05", "100.06"}) {
+            assertTrue(orders.stream().anyMatch(o -> new BigDecimal(edge).equals(o.price())), "no price " + edge);
+        }
+        assertTrue(orders.stream().anyMatch(o -> o.price() == null) && orders.stream().anyMatch(o -> o.rate() == null));
+        // the join's right side: every third distinct price, one price no order has, and a NULL key
+        Set<BigDecimal> seen = new HashSet<>();
+        specials = new ArrayList<>();
+        for (Order o : orders) {
+            if (o.price() != null && seen.add(o.price()) && seen.size() % 3 == 0) {
+                specials.add(o.price());
+            }
+        }
+        BigDecimal absent = new BigDecimal("-77777.77");
+        assertTrue(!seen.contains(absent));
+        specials.add(absent);
+        StringBuilder csv = new StringBuilder("price,label\n");
+        for (int i = 0; i < specials.size(); i++) {
+            csv.append(specials.get(i).toPlainString()).append(",s").append(i).append('\n');
+        }
+        csv.append(",null-key\n");
+        specials.add(null);
+        CsvFixtures.writeFile(input.resolve("specials"), "specials.csv", csv.toString());
+    }
+
+    /** A price: 5% NULL, 10% refunds, 5% past 10^16 (either sign), 5% at the filter's edge, else 0.00..999.99. */
+    private static BigDecimal price(Random random) {
+        int kind = random.nextInt(20);
+        return switch (kind) {
+            case 0 -> null;
+            case 1, 2 -> BigDecimal.valueOf(-1 - random.nextInt(50_000), 2);
+            case 3 -> BigDecimal.valueOf((random.nextBoolean() ? 1 : -1)
+                    * (1_000_000_000_000_000_000L + (long) (random.nextDouble() * 4_000_000_000_000_000_000L)), 2)
+                    .multiply(BigDecimal.TEN.pow(random.nextInt(2))).setScale(2);
+            case 4 -> THRESHOLD.add(BigDecimal.valueOf(random.nextInt(3) - 1, 2));
+            default -> BigDecimal.valueOf(random.nextInt(100_000), 2);
+        };
+    }
+
+    private static String text(BigDecimal d) {
+        return d == null ? "" : d.toPlainString();
+    }
+
+    @AfterEach
+    void noSpillFilesLeft() {
+        assertNoSpillFiles(spill);
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String mode : new String[] {"declared", "inferred"}) {
+            for (long block : new long[] {64, 2048, CsvOptions.DEFAULT_BLOCK_SIZE}) {
+                for (int splitEvery : new int[] {2, 8}) {
+                    cases.add(Arguments.of(mode, block, splitEvery));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    private CsvOptions csvOptions(String mode, long block) {
+        CsvOptions o = CsvOptions.defaults().withBlockSize(block);
+        return mode.equals("declared")
+                ? o.withTypes(Map.of("price", PRICE, "rate", RATE))
+                : o.withDecimals(CsvOptions.DecimalMode.DECIMAL);
+    }
+
+    private ExecutionOptions executionOptions(int splitEvery) {
+        return ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill)
+                .withSplitEvery(splitEvery);
+    }
+
+    private DataFrame orders(String mode, long block, int splitEvery) {
+        return Floe.readCsv(input.resolve("orders/*.csv").toString(), csvOptions(mode, block))
+                .withOptions(executionOptions(splitEvery));
+    }
+
+    /** The types the frame must have: declared, or DECIMAL(38, digits after the point) when inferred. */
+    private static FloeType priceType(String mode) {
+        return mode.equals("declared") ? PRICE : FloeType.decimal(38, 2);
+    }
+
+    private static FloeType rateType(String mode) {
+        return mode.equals("declared") ? RATE : FloeType.decimal(38, 6);
+    }
+
+    // ---------------------------------------------------------------- COMMON.md's result types
+
+    private static FloeType plusType(FloeType a, FloeType b) {
+        int scale = Math.max(a.scale(), b.scale());
+        int integers = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+        return FloeType.decimal(Math.min(38, scale + integers + 1), scale);
+    }
+
+    private static FloeType timesType(FloeType a, FloeType b) {
+        return FloeType.decimal(Math.min(38, a.precision() + b.precision()), a.scale() + b.scale());
+    }
+
+    private static Map<String, FloeType> types(Schema schema) {
+        Map<String, FloeType> types = new LinkedHashMap<>();
+        schema.fields().forEach(f -> types.put(f.name(), f.type()));
+        return types;
+    }
+
+    private static List<List<Object>> oracle(Predicate<Order> keep) {
+        return orders.stream().filter(keep).map(Order::values).toList();
+    }
+
+    // ---------------------------------------------------------------- reading and filtering
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("cases")
+    void readsAndFiltersExactly(String mode, long block, int splitEvery) {
+        DataFrame df = orders(mode, block, splitEvery);
+        assertEquals(new Schema(List.of(new Field("id", FloeType.INT64), new Field("customer", FloeType.STRING),
+                new Field("price", priceType(mode)), new Field("qty", FloeType.INT64), new Field("rate", rateType(mode)))),
+                df.schema());
+        if (block == 64) {
+            assertTrue(df.npartitions() > SHARDS * 30, "64-byte blocks split every shard: " + df.npartitions());
+        }
+        try (Table t = df.compute()) {
+            assertEquals(oracle(o -> true), Rows.of(t));
+        }
+        // price > 100.05: 100.05 itself is out, 100.06 in; the same bound at scale 3 and as a BIGINT literal
+        try (Table t = df.filter(col("price").gt(lit(THRESHOLD))).compute()) {
+            assertEquals(oracle(o -> o.price() != null && o.price().compareTo(THRESHOLD) > 0), Rows.of(t));
+        }
+        try (Table t = df.filter(col("price").ge(lit(new BigDecimal("100.050")))
+                .and(col("rate").lt(lit(new BigDecimal("0.25"))))).compute()) {
+            assertEquals(oracle(o -> o.price() != null && o.price().compareTo(THRESHOLD) >= 0
+                    && o.rate() != null && o.rate().compareTo(new BigDecimal("0.25")) < 0), Rows.of(t));
+        }
+        try (Table t = df.filter(col("price").lt(lit(0)).or(col("price").eq(lit(THRESHOLD)))).compute()) {
+            assertEquals(oracle(o -> o.price() != null && (o.price().signum() < 0 || o.price().equals(THRESHOLD))),
+                    Rows.of(t));
+        }
+        try (Table t = df.filter(col("price").isNull()).compute()) {
+            assertEquals(oracle(o -> o.price() == null), Rows.of(t));
+        }
+        assertEquals(orders.stream().filter(o -> o.price() != null && o.price().abs().compareTo(BigDecimal.TEN.pow(16)) > 0).count(),
+                df.filter(col("price").gt(lit(new BigDecimal("10000000000000000.00")))
+                        .or(col("price").lt(lit(new BigDecimal("-10000000000000000"))))).count(),
+                "prices past 10^16");
+    }
+
+    // ---------------------------------------------------------------- arithmetic and casts, then CSV and back
+
+    /** The derived frame: products, sums across scales and casts of the price. */
+    private static DataFrame derived(DataFrame df) {
+        return df.withColumn("line", col("price").mul(col("qty")))
+                .withColumn("adjusted", col("price").add(col("rate")))
+                .withColumn("as_double", col("price").cast(FloeType.FLOAT64))
+                .withColumn("as_bigint", col("price").cast(FloeType.INT64))
+                .withColumn("as_text", col("price").cast(FloeType.STRING));
+    }
+
+    private static List<List<Object>> derivedOracle() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Order o : orders) {
+            List<Object> row = new ArrayList<>(o.values());
+            BigDecimal p = o.price();
+            row.add(o.line());
+            row.add(o.adjusted());
+            row.add(p == null ? null : Double.parseDouble(p.toString()));          // the nearest double
+            row.add(p == null ? null : p.setScale(0, RoundingMode.HALF_UP).longValueExact()); // half away from 0
+            row.add(p == null ? null : p.toPlainString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("cases")
+    void arithmeticAndCastsSurviveACsvRoundTrip(String mode, long block, int splitEvery) throws IOException {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        Map<String, FloeType> types = types(df.schema());
+        assertEquals(timesType(priceType(mode), BIGINT_AS_DECIMAL), types.get("line"));
+        assertEquals(FloeType.decimal(38, 2), types.get("line"));
+        assertEquals(plusType(priceType(mode), rateType(mode)), types.get("adjusted"));
+        assertEquals(FloeType.FLOAT64, types.get("as_double"));
+        assertEquals(FloeType.INT64, types.get("as_bigint"));
+        assertEquals(FloeType.STRING, types.get("as_text"));
+
+        List<List<Object>> expected = derivedOracle();
+        try (Table t = df.compute()) {
+            assertEquals(expected, Rows.of(t));
+        }
+        Path out = output.resolve("derived");
+        assertEquals(orders.size(), df.writeCsv(out.toString()));
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().equals("_SUCCESS")));
+        }
+        // read back with the same types, and with the decimals inferred again
+        DataFrame back = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("declared", block).withTypes(types))
+                .withOptions(executionOptions(splitEvery));
+        assertEquals(df.schema(), back.schema());
+        try (Table t = back.compute()) {
+            assertEquals(expected, Rows.of(t));
+        }
+        DataFrame inferred = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("inferred", block)
+                .withTypes(Map.of("as_text", FloeType.STRING))).withOptions(executionOptions(splitEvery));
+        assertEquals(FloeType.decimal(38, 2), inferred.schema().field(inferred.schema().indexOf("line")).type());
+        assertEquals(FloeType.decimal(38, 6), inferred.schema().field(inferred.schema().indexOf("adjusted")).type());
+        try (Table t = inferred.select("id", "price", "line", "adjusted", "as_text").compute()) {
+            List<List<Object>> cut = expected.stream().map(r -> Arrays.asList(r.get(0), r.get(2), r.get(5), r.get(6), r.get(9)))
+                    .toList();
+            assertEquals(cut, Rows.of(t));
+        }
+    }
+
+    // ---------------------------------------------------------------- aggregation
+
+    /** Per customer: the aggregates of one decimal column, folded row by row in BigDecimal. */
+    static final class Fold {
+        BigDecimal sum;
+        BigDecimal min;
+        BigDecimal max;
+        long count;
+        long rows;
+
+        void add(BigDecimal x) {
+            rows++;
+            if (x == null) {
+                return;
+            }
+            sum = sum == null ? x : sum.add(x);
+            min = min == null || x.compareTo(min) < 0 ? x : min;
+            max = max == null || x.compareTo(max) > 0 ? x : max;
+            count++;
+        }
+
+        Double mean() {
+            return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("cases")
+    void groupsByCustomerExactly(String mode, long block, int splitEvery) {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        Map<String, Fold> price = new TreeMap<>();
+        Map<String, Fold> line = new TreeMap<>();
+        Map<String, Fold> adjusted = new TreeMap<>();
+        for (Order o : orders) {
+            price.computeIfAbsent(o.customer(), k -> new Fold()).add(o.price());
+            line.computeIfAbsent(o.customer(), k -> new Fold()).add(o.line());
+            adjusted.computeIfAbsent(o.customer(), k -> new Fold()).add(o.adjusted());
+        }
+        assertTrue(price.values().stream().anyMatch(f -> f.sum.abs().unscaledValue().bitLength() > 63),
+                "some customer's sum of prices leaves the long");
+        DataFrame grouped = df.groupBy("customer").agg(sum("price").as("sum_price"), min("price").as("min_price"),
+                max("price").as("max_price"), mean("price").as("avg_price"), count("price").as("n_price"),
+                countStar().as("n"), sum("line").as("sum_line"), max("line").as("max_line"),
+                sum("adjusted").as("sum_adjusted"), min("adjusted").as("min_adjusted"));
+        Map<String, FloeType> types = types(grouped.schema());
+        assertEquals(FloeType.decimal(38, 2), types.get("sum_price"));
+        assertEquals(priceType(mode), types.get("min_price"));
+        assertEquals(priceType(mode), types.get("max_price"));
+        assertEquals(FloeType.FLOAT64, types.get("avg_price"));
+        assertEquals(FloeType.decimal(38, 6), types.get("sum_adjusted"));
+        try (Table t = grouped.compute()) {
+            assertEquals(price.size(), t.rowCount());
+            for (int r = 0; r < t.rowCount(); r++) {
+                String c = (String) t.get(r, "customer");
+                String what = "customer " + c;
+                Fold p = price.get(c);
+                assertEquals(p.sum, t.get(r, "sum_price"), what);
+                assertEquals(p.min, t.get(r, "min_price"), what);
+                assertEquals(p.max, t.get(r, "max_price"), what);
+                assertClose(p.mean(), (Double) t.get(r, "avg_price"), 1e-12, what + " avg");
+                assertEquals(p.count, t.get(r, "n_price"), what);
+                assertEquals(p.rows, t.get(r, "n"), what);
+                assertEquals(line.get(c).sum, t.get(r, "sum_line"), what);
+                assertEquals(line.get(c).max, t.get(r, "max_line"), what);
+                assertEquals(adjusted.get(c).sum, t.get(r, "sum_adjusted"), what);
+                assertEquals(adjusted.get(c).min, t.get(r, "min_adjusted"), what);
+            }
+        }
+        // the whole frame, and a group by the decimal itself after a filter
+        Fold all = new Fold();
+        orders.forEach(o -> all.add(o.price()));
+        try (Table t = df.agg(sum("price").as("s"), min("price").as("lo"), max("price").as("hi"), count("price").as("n"))
+                .compute()) {
+            assertEquals(List.of(List.of(all.sum, all.min, all.max, all.count)), Rows.of(t));
+        }
+        Map<BigDecimal, Long> refunds = new HashMap<>();
+        orders.stream().filter(o -> o.price() != null && o.price().signum() < 0)
+                .forEach(o -> refunds.merge(o.price(), o.qty(), Long::sum));
+        try (Table t = df.filter(col("price").lt(lit(BigDecimal.ZERO))).groupBy("price").agg(sum("qty").as("q")).compute()) {
+            Map<Object, Object> got = new HashMap<>();
+            Rows.of(t).forEach(row -> got.put(row.get(0), row.get(1)));
+            assertEquals(new HashMap<Object, Object>(refunds), got);
+        }
+    }
+
+    // ---------------------------------------------------------------- sort, join, distinct, head
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("cases")
+    void sortsJoinsDistinctAndHead(String mode, long block, int splitEvery) {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        Comparator<Order> byPriceDescNullsFirst = Comparator.comparing(Order::price,
+                Comparator.nullsFirst(Comparator.<BigDecimal>reverseOrder()));
+        List<List<Object>> sorted = orders.stream().sorted(byPriceDescNullsFirst.thenComparing(Order::id))
+                .map(Order::values).toList();
+        DataFrame byPrice = df.sort(SortKey.desc("price").nullsFirst(true), SortKey.asc("id"))
+                .select("id", "customer", "price", "qty", "rate");
+        try (Table t = byPrice.compute()) {
+            assertEquals(sorted, Rows.of(t));
+        }
+        try (Table t = byPrice.head(9)) {
+            assertEquals(sorted.subList(0, 9), Rows.of(t));
+        }
+        List<List<Object>> byLine = orders.stream()
+                .sorted(Comparator.comparing(Order::line, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                        .thenComparing(Order::id, Comparator.reverseOrder()))
+                .map(o -> Arrays.<Object>asList(o.id(), o.line())).toList();
+        try (Table t = df.sort(SortKey.desc("line").nullsFirst(false), SortKey.desc("id")).select("id", "line").compute()) {
+            assertEquals(byLine, Rows.of(t));
+        }
+        try (Table t = df.select("id", "customer", "price", "qty", "rate").head(7)) {
+            assertEquals(oracle(o -> true).subList(0, 7), Rows.of(t));
+        }
+
+        // join on the decimal price (the right side read with the left's type; a NULL key matches nothing)
+        DataFrame right = Floe.readCsv(input.resolve("specials/*.csv").toString(), CsvOptions.defaults()
+                .withTypes(Map.of("price", priceType(mode), "label", FloeType.STRING))).withOptions(executionOptions(splitEvery));
+        Map<BigDecimal, String> labels = new HashMap<>();
+        for (int i = 0; i < specials.size() - 1; i++) {
+            labels.put(specials.get(i), "s" + i);
+        }
+        List<List<Object>> inner = new ArrayList<>();
+        List<List<Object>> left = new ArrayList<>();
+        for (Order o : orders) {
+            String label = o.price() == null ? null : labels.get(o.price());
+            if (label != null) {
+                inner.add(Arrays.asList(o.id(), o.price(), label));
+            }
+            left.add(Arrays.asList(o.id(), o.price(), label));
+        }
+        assertTrue(inner.size() > 10, "the join matches rows: " + inner.size());
+        try (Table t = df.join(right, "price").select("id", "price", "label").compute()) {
+            assertEquals(Rows.sorted(inner), Rows.sorted(Rows.of(t)));
+        }
+        DataFrame shuffled = df.withOptions(df.options().withBroadcastThreshold(0).withShufflePartitions(3));
+        try (Table t = shuffled.join(right.repartition(2), JoinType.LEFT, "price").select("id", "price", "label").compute()) {
+            assertEquals(Rows.sorted(left), Rows.sorted(Rows.of(t)));
+        }
+
+        // distinct prices (NULL once), and distinct (customer, price sign) pairs
+        Set<BigDecimal> prices = new HashSet<>();
+        orders.forEach(o -> prices.add(o.price()));
+        try (Table t = df.select("price").distinct().compute()) {
+            assertEquals(prices.size(), t.rowCount());
+            assertEquals(prices, new HashSet<>(t.column("price")));
+        }
+        Set<List<Object>> pairs = new HashSet<>();
+        orders.forEach(o -> pairs.add(Arrays.asList(o.customer(), o.rate())));
+        try (Table t = df.select("customer", "rate").distinct().compute()) {
+            assertEquals(pairs.size(), t.rowCount());
+            assertEquals(pairs, new HashSet<>(Rows.of(t)));
+        }
+    }
+}
