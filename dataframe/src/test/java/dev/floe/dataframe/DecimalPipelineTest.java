@@ -3,17 +3,21 @@ package dev.floe.dataframe;
 import static dev.floe.dataframe.FloeAssertions.assertClose;
 import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
 import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.abs;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.lit;
 import static dev.floe.expressions.Expressions.max;
 import static dev.floe.expressions.Expressions.mean;
 import static dev.floe.expressions.Expressions.min;
+import static dev.floe.expressions.Expressions.round;
 import static dev.floe.expressions.Expressions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.floe.dataframe.plan.JoinType;
+import dev.floe.expressions.Expr;
 import dev.floe.expressions.Field;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
@@ -61,7 +65,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DecimalPipelineTest {
     private static final int SHARDS = 3;
-    private static final int ROWS_PER_SHARD = 120;
+    private static final int ROWS_PER_SHARD = 100;
     private static final FloeType PRICE = FloeType.decimal(20, 2);
     private static final FloeType RATE = FloeType.decimal(9, 6);
     private static final FloeType BIGINT_AS_DECIMAL = FloeType.decimal(19, 0);
@@ -300,14 +304,14 @@ class DecimalPipelineTest {
         try (Stream<Path> files = Files.list(out)) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().equals("_SUCCESS")));
         }
-        // read back with the same types, and with the decimals inferred again
-        DataFrame back = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("declared", block).withTypes(types))
+        // read back (one partition per part file) with the same types, and with the decimals inferred again
+        DataFrame back = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("declared", CsvOptions.DEFAULT_BLOCK_SIZE).withTypes(types))
                 .withOptions(executionOptions(splitEvery));
         assertEquals(df.schema(), back.schema());
         try (Table t = back.compute()) {
             assertEquals(expected, Rows.of(t));
         }
-        DataFrame inferred = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("inferred", block)
+        DataFrame inferred = Floe.readCsv(out.resolve("part-*.csv").toString(), csvOptions("inferred", CsvOptions.DEFAULT_BLOCK_SIZE)
                 .withTypes(Map.of("as_text", FloeType.STRING))).withOptions(executionOptions(splitEvery));
         assertEquals(FloeType.decimal(38, 2), inferred.schema().field(inferred.schema().indexOf("line")).type());
         assertEquals(FloeType.decimal(38, 6), inferred.schema().field(inferred.schema().indexOf("adjusted")).type());
@@ -470,5 +474,129 @@ class DecimalPipelineTest {
             assertEquals(pairs.size(), t.rowCount());
             assertEquals(pairs, new HashSet<>(Rows.of(t)));
         }
+    }
+    // ---------------------------------------------------------------- more operators, their errors, odd texts
+
+    static Stream<Arguments> fewerCases() {
+        return cases().filter(a -> (long) a.get()[1] != 2048);
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("fewerCases")
+    void comparisonsAcrossScalesRoundingAndTopK(String mode, long block, int splitEvery) {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        BigDecimal low = new BigDecimal("-1.00");
+        BigDecimal between = new BigDecimal("100.049");
+        Set<BigDecimal> set = Set.of(new BigDecimal("100.05"), new BigDecimal("-0.5"), new BigDecimal("1.000"));
+        List<Long> expected = orders.stream().filter(o -> o.price() != null
+                && (o.price().compareTo(between) > 0 && o.price().compareTo(low.negate().movePointRight(3)) <= 0
+                        || set.stream().anyMatch(v -> v.compareTo(o.price()) == 0)
+                        || o.rate() != null && o.price().compareTo(o.rate()) < 0 && o.price().compareTo(low) >= 0))
+                .map(Order::id).toList();
+        Expr filter = col("price").gt(lit(between)).and(col("price").le(lit(1000)))
+                .or(col("price").isin(set.toArray()))
+                .or(col("price").lt(col("rate")).and(col("price").ge(lit(low))));
+        try (Table t = df.filter(filter).select("id").compute()) {
+            assertEquals(expected, t.column("id"));
+        }
+
+        // round, abs, negation and a narrowing TRY_CAST, half away from zero
+        FloeType narrow = FloeType.decimal(7, 1);
+        DataFrame rounded = df.select(col("id"), round(col("price"), 1).as("r"), abs(col("price")).as("a"),
+                col("price").negate().as("n"), col("price").tryCast(narrow).as("t"));
+        assertEquals(priceType(mode), rounded.schema().field(1).type());
+        assertEquals(narrow, rounded.schema().field(4).type());
+        List<List<Object>> roundedRows = new ArrayList<>();
+        for (Order o : orders) {
+            BigDecimal p = o.price();
+            BigDecimal t = p == null ? null : p.setScale(1, RoundingMode.HALF_UP);
+            roundedRows.add(Arrays.asList(o.id(), t == null ? null : t.setScale(2), p == null ? null : p.abs(),
+                    p == null ? null : p.negate(), t == null || t.precision() - t.scale() > 6 ? null : t));
+        }
+        try (Table t = rounded.compute()) {
+            assertEquals(roundedRows, Rows.of(t));
+        }
+
+        // top and bottom k (NULLs last), and value counts of a decimal
+        Comparator<BigDecimal> asc = Comparator.nullsLast(Comparator.naturalOrder());
+        Comparator<BigDecimal> desc = Comparator.nullsLast(Comparator.reverseOrder());
+        try (Table t = df.nlargest(6, "price").select("price").compute()) {
+            assertEquals(orders.stream().map(Order::price).sorted(desc).limit(6).toList(), t.column("price"));
+        }
+        try (Table t = df.nsmallest(6, "adjusted").select("adjusted").compute()) {
+            assertEquals(orders.stream().map(Order::adjusted).sorted(asc).limit(6).toList(), t.column("adjusted"));
+        }
+        Map<BigDecimal, Long> counts = new HashMap<>();
+        orders.forEach(o -> counts.merge(o.price(), 1L, Long::sum));
+        List<List<Object>> valueCounts = counts.entrySet().stream()
+                .sorted(Map.Entry.<BigDecimal, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(asc)))
+                .map(e -> Arrays.<Object>asList(e.getKey(), e.getValue())).toList();
+        try (Table t = df.valueCounts("price").compute()) {
+            assertEquals(valueCounts, Rows.of(t));
+        }
+        // groups keyed by a computed wide decimal (DECIMAL(38,6) or DECIMAL(25,6): beyond the long key path)
+        Map<BigDecimal, Long> byAdjusted = new HashMap<>();
+        orders.forEach(o -> byAdjusted.merge(o.adjusted(), o.qty(), Long::sum));
+        try (Table t = df.groupBy("adjusted").agg(sum("qty").as("q")).compute()) {
+            Map<Object, Object> got = new HashMap<>();
+            Rows.of(t).forEach(row -> got.put(row.get(0), row.get(1)));
+            assertEquals(new HashMap<Object, Object>(byAdjusted), got);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("fewerCases")
+    void overflowAndNarrowingCastsAreErrorsNamingTheValues(String mode, long block, int splitEvery) {
+        DataFrame df = orders(mode, block, splitEvery);
+        // price * price of a price past 10^16 needs 40 digits of DECIMAL(38,4)
+        assertEquals(FloeType.decimal(38, 4), df.select(col("price").mul(col("price")).as("sq")).schema().field(0).type());
+        Order huge = orders.stream().filter(o -> o.price() != null && o.price().abs().compareTo(BigDecimal.TEN.pow(17)) > 0)
+                .findFirst().orElseThrow();
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> df.filter(col("id").eq(lit(huge.id()))).select(col("price").mul(col("price")).as("sq")).compute().close());
+        String message = causes(e);
+        assertTrue(message.contains("DECIMAL overflow in (price * price)") && message.contains(huge.price().toPlainString()),
+                message);
+        RuntimeException c = assertThrows(RuntimeException.class,
+                () -> df.select(col("price").cast(FloeType.decimal(7, 1)).as("c")).compute().close());
+        assertTrue(causes(c).contains("DECIMAL(7,1)"), causes(c));
+    }
+
+    /** Texts a person writes for a decimal: signs, quotes, no integer digits, zeros past the scale, exponents. */
+    @ParameterizedTest(name = "block={0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {16, 64, CsvOptions.DEFAULT_BLOCK_SIZE})
+    void decimalTextsReadExactlyAcrossSplits(long block) {
+        String[] texts = {"+12.30", "\"7.25\"", ".5", "-.5", "12.3", "12.300", "-0.00", "0", "1e2", "-1.5E-1",
+            "00012.10", "\"-99999999999999999.99\"", "99999999999999999.99", "", "3."};
+        StringBuilder csv = new StringBuilder("id,price\n");
+        List<List<Object>> expected = new ArrayList<>();
+        for (int repeat = 0; repeat < 5; repeat++) {
+            for (String text : texts) {
+                long id = expected.size();
+                csv.append(id).append(',').append(text).append('\n');
+                String plain = text.replace("\"", "");
+                expected.add(Arrays.asList(id, plain.isEmpty() ? null : new BigDecimal(plain).setScale(2)));
+            }
+        }
+        CsvFixtures.writeFile(output.resolve("texts"), "texts.csv", csv.toString());
+        DataFrame df = Floe.readCsv(output.resolve("texts/*.csv").toString(), CsvOptions.defaults().withBlockSize(block)
+                .withTypes(Map.of("price", PRICE))).withOptions(executionOptions(2));
+        try (Table t = df.compute()) {
+            assertEquals(expected, Rows.of(t));
+        }
+        Path out = output.resolve("texts-out");
+        df.writeCsv(out.toString());
+        try (Table t = Floe.readCsv(out.resolve("part-*.csv").toString(), CsvOptions.defaults().withTypes(Map.of("price", PRICE)))
+                .withOptions(executionOptions(2)).compute()) {
+            assertEquals(expected, Rows.of(t));
+        }
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append(" | ");
+        }
+        return sb.toString();
     }
 }
