@@ -4,6 +4,7 @@ import static dev.floe.dataframe.FloeAssertions.assertClose;
 import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.abs;
+import static dev.floe.expressions.Expressions.coalesce;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.lit;
@@ -588,6 +589,103 @@ class DecimalPipelineTest {
         df.writeCsv(out.toString());
         try (Table t = Floe.readCsv(out.resolve("part-*.csv").toString(), CsvOptions.defaults().withTypes(Map.of("price", PRICE)))
                 .withOptions(executionOptions(2)).compute()) {
+            assertEquals(expected, Rows.of(t));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("fewerCases")
+    void castsBackToDecimalDivisionSpilledSortAndPersist(String mode, long block, int splitEvery) {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        FloeType type = priceType(mode);
+        // VARCHAR and DOUBLE back to the decimal; a division is a DOUBLE; COALESCE and BETWEEN
+        DataFrame back = df.select(col("id"), col("as_text").cast(type).as("from_text"),
+                col("as_double").cast(FloeType.decimal(20, 2)).as("from_double"), col("price").div(col("qty")).as("unit"),
+                coalesce(col("price"), lit(BigDecimal.ZERO)).as("or_zero"),
+                col("price").between(lit(new BigDecimal("-5")), lit(THRESHOLD)).as("small"));
+        assertEquals(type, back.schema().field(1).type());
+        assertEquals(FloeType.FLOAT64, back.schema().field(3).type());
+        try (Table t = back.compute()) {
+            for (int r = 0; r < t.rowCount(); r++) {
+                Order o = orders.get(r);
+                String what = "row " + r + " price " + o.price();
+                assertEquals(o.id(), t.get(r, "id"));
+                assertEquals(o.price(), t.get(r, "from_text"), what);
+                // a double of at most 17 significant digits has the price's digits back when they are 15 or fewer
+                if (o.price() == null || o.price().precision() <= 15) {
+                    assertEquals(o.price(), t.get(r, "from_double"), what);
+                }
+                if (o.price() == null) {
+                    assertEquals(null, t.get(r, "unit"), what);
+                    assertEquals(BigDecimal.ZERO.setScale(2), t.get(r, "or_zero"), what);
+                    assertEquals(null, t.get(r, "small"), what);
+                } else {
+                    double unit = o.price().divide(BigDecimal.valueOf(o.qty()), MathContext.DECIMAL128).doubleValue();
+                    assertClose(unit, (Double) t.get(r, "unit"), 1e-15, what);
+                    assertEquals(o.price(), ((BigDecimal) t.get(r, "or_zero")).setScale(2), what);
+                    assertEquals(o.price().compareTo(new BigDecimal("-5")) >= 0 && o.price().compareTo(THRESHOLD) <= 0,
+                            t.get(r, "small"), what);
+                }
+            }
+        }
+        // a sort by the adjusted price under a 4 KB budget spills sorted runs and still gives the global order
+        DataFrame tight = df.withOptions(df.options().withSortMemoryBudget(4 << 10));
+        List<List<Object>> byAdjusted = orders.stream()
+                .sorted(Comparator.comparing(Order::adjusted, Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()))
+                        .thenComparing(Order::id))
+                .map(o -> Arrays.<Object>asList(o.id(), o.adjusted(), o.price())).toList();
+        try (Table t = tight.sort(SortKey.asc("adjusted").nullsFirst(true), SortKey.asc("id"))
+                .select("id", "adjusted", "price").compute()) {
+            assertEquals(byAdjusted, Rows.of(t));
+            if (block == CsvOptions.DEFAULT_BLOCK_SIZE) {     // three ranges of 100 rows, each past 4 KB
+                assertTrue(t.metrics().filesSpilled() > 0, "the sort spilled: " + t.metrics().filesSpilled());
+            }
+        }
+        // persisted, the decimals are the same values
+        try (PersistedFrame persisted = df.select("id", "price", "line").persist()) {
+            assertEquals(orders.size(), persisted.rowCount());
+            Fold line = new Fold();
+            orders.forEach(o -> line.add(o.line()));
+            try (Table t = persisted.frame().agg(sum("line").as("s"), max("price").as("m")).compute()) {
+                Fold price = new Fold();
+                orders.forEach(o -> price.add(o.price()));
+                assertEquals(List.of(List.of(line.sum, price.max)), Rows.of(t));
+            }
+        }
+    }
+
+    /** Inference: integers past BIGINT are DECIMAL(38,0), a plain decimal column DECIMAL(38, its most digits). */
+    @ParameterizedTest(name = "block={0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {32, CsvOptions.DEFAULT_BLOCK_SIZE})
+    void inferenceOfWideIntegersAndMixedScales(long block) {
+        StringBuilder csv = new StringBuilder("k,big,mixed\n");
+        Random random = new Random(5);
+        List<BigDecimal> bigs = new ArrayList<>();
+        List<BigDecimal> mixed = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            BigDecimal big = new BigDecimal(new java.math.BigInteger(90, random)).subtract(BigDecimal.TEN.pow(26));
+            // one to four digits after the point, as written
+            BigDecimal m = BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, 1 + random.nextInt(4));
+            bigs.add(big);
+            mixed.add(m.setScale(4));
+            csv.append(i % 3).append(',').append(big.toPlainString()).append(',').append(m.toPlainString()).append('\n');
+        }
+        CsvFixtures.writeFile(output.resolve("wide"), "wide.csv", csv.toString());
+        DataFrame df = Floe.readCsv(output.resolve("wide/*.csv").toString(), CsvOptions.defaults().withBlockSize(block)
+                .withDecimals(CsvOptions.DecimalMode.DECIMAL).withSampleSize(-1)).withOptions(executionOptions(2));
+        assertEquals(FloeType.decimal(38, 0), df.schema().field(1).type());
+        assertEquals(FloeType.decimal(38, 4), df.schema().field(2).type());
+        try (Table t = df.compute()) {
+            assertEquals(bigs, t.column("big"));
+            assertEquals(mixed, t.column("mixed"));
+        }
+        Map<Long, BigDecimal> sums = new TreeMap<>();
+        for (int i = 0; i < bigs.size(); i++) {
+            sums.merge((long) (i % 3), bigs.get(i).add(mixed.get(i)), BigDecimal::add);
+        }
+        try (Table t = df.groupBy("k").agg(sum(col("big").add(col("mixed"))).as("s")).sort("k").compute()) {
+            List<List<Object>> expected = new ArrayList<>();
+            sums.forEach((k, v) -> expected.add(Arrays.asList(k, v)));
             assertEquals(expected, Rows.of(t));
         }
     }
