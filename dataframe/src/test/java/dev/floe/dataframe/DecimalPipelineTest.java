@@ -118,6 +118,14 @@ class DecimalPipelineTest {
             assertTrue(orders.stream().anyMatch(o -> new BigDecimal(edge).equals(o.price())), "no price " + edge);
         }
         assertTrue(orders.stream().anyMatch(o -> o.price() == null) && orders.stream().anyMatch(o -> o.rate() == null));
+        // ties for the casts to BIGINT and to one decimal, on both sides of zero
+        for (String tie : new String[] {"0.50", "0.05"}) {
+            BigDecimal t = new BigDecimal(tie);
+            assertTrue(orders.stream().anyMatch(o -> o.price() != null && o.price().signum() < 0
+                    && o.price().remainder(t.multiply(BigDecimal.valueOf(2))).abs().equals(t)), "no negative tie " + tie);
+            assertTrue(orders.stream().anyMatch(o -> o.price() != null && o.price().signum() > 0
+                    && o.price().remainder(t.multiply(BigDecimal.valueOf(2))).abs().equals(t)), "no positive tie " + tie);
+        }
         // the join's right side: every third distinct price, one price no order has, and a NULL key
         Set<BigDecimal> seen = new HashSet<>();
         specials = new ArrayList<>();
@@ -138,18 +146,27 @@ class DecimalPipelineTest {
         CsvFixtures.writeFile(input.resolve("specials"), "specials.csv", csv.toString());
     }
 
-    /** A price: 5% NULL, 10% refunds, 5% past 10^16 (either sign), 5% at the filter's edge, else 0.00..999.99. */
+    /**
+     * A price: 5% NULL, 10% refunds (half of them ties of a rounding), 5% positive ties, 5% past 10^16 (either
+     * sign), 5% at the filter's edge, else 0.00..999.99.
+     */
     private static BigDecimal price(Random random) {
         int kind = random.nextInt(20);
         return switch (kind) {
             case 0 -> null;
-            case 1, 2 -> BigDecimal.valueOf(-1 - random.nextInt(50_000), 2);
+            case 1 -> BigDecimal.valueOf(-1 - random.nextInt(50_000), 2);
+            case 2, 5 -> tie(random).multiply(BigDecimal.valueOf(kind == 2 ? -1 : 1));
             case 3 -> BigDecimal.valueOf((random.nextBoolean() ? 1 : -1)
                     * (1_000_000_000_000_000_000L + (long) (random.nextDouble() * 4_000_000_000_000_000_000L)), 2)
                     .multiply(BigDecimal.TEN.pow(random.nextInt(2))).setScale(2);
             case 4 -> THRESHOLD.add(BigDecimal.valueOf(random.nextInt(3) - 1, 2));
             default -> BigDecimal.valueOf(random.nextInt(100_000), 2);
         };
+    }
+
+    /** A tie of the casts to BIGINT ({@code k.50}) or to one decimal ({@code k.x5}). */
+    private static BigDecimal tie(Random random) {
+        return BigDecimal.valueOf(random.nextBoolean() ? 50 + 100L * random.nextInt(500) : 5 + 10L * random.nextInt(5_000), 2);
     }
 
     private static String text(BigDecimal d) {
@@ -600,11 +617,12 @@ class DecimalPipelineTest {
         FloeType type = priceType(mode);
         // VARCHAR and DOUBLE back to the decimal; a division is a DOUBLE; COALESCE and BETWEEN
         DataFrame back = df.select(col("id"), col("as_text").cast(type).as("from_text"),
-                col("as_double").cast(FloeType.decimal(20, 2)).as("from_double"), col("price").div(col("qty")).as("unit"),
+                col("as_double").cast(FloeType.decimal(20, 2)).as("from_double"),
+                col("as_double").cast(FloeType.decimal(20, 1)).as("double_to_one_digit"), col("price").div(col("qty")).as("unit"),
                 coalesce(col("price"), lit(BigDecimal.ZERO)).as("or_zero"),
                 col("price").between(lit(new BigDecimal("-5")), lit(THRESHOLD)).as("small"));
         assertEquals(type, back.schema().field(1).type());
-        assertEquals(FloeType.FLOAT64, back.schema().field(3).type());
+        assertEquals(FloeType.FLOAT64, back.schema().field(back.schema().indexOf("unit")).type());
         try (Table t = back.compute()) {
             for (int r = 0; r < t.rowCount(); r++) {
                 Order o = orders.get(r);
@@ -614,6 +632,17 @@ class DecimalPipelineTest {
                 // a double of at most 17 significant digits has the price's digits back when they are 15 or fewer
                 if (o.price() == null || o.price().precision() <= 15) {
                     assertEquals(o.price(), t.get(r, "from_double"), what);
+                    // by the double's shortest text, which is the price's digits: 0.15 is 0.2, -0.15 is -0.2
+                    assertEquals(o.price() == null ? null : o.price().setScale(1, RoundingMode.HALF_UP),
+                            t.get(r, "double_to_one_digit"), what);
+                } else {
+                    // past 15 digits the shortest text of the double (-1.683424669407897E17 for
+                    // -168342466940789708.80): it reads back as the same double, in no more digits than Java's text
+                    double d = o.price().doubleValue();
+                    BigDecimal got = (BigDecimal) t.get(r, "double_to_one_digit");
+                    assertEquals(d, got.doubleValue(), what + " gave " + got);
+                    assertTrue(got.stripTrailingZeros().precision()
+                            <= new BigDecimal(Double.toString(d)).stripTrailingZeros().precision(), what + " gave " + got);
                 }
                 if (o.price() == null) {
                     assertEquals(null, t.get(r, "unit"), what);
