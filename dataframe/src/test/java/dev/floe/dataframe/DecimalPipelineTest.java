@@ -6,11 +6,13 @@ import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.abs;
 import static dev.floe.expressions.Expressions.coalesce;
 import static dev.floe.expressions.Expressions.count;
+import static dev.floe.expressions.Expressions.first;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.lit;
 import static dev.floe.expressions.Expressions.max;
 import static dev.floe.expressions.Expressions.mean;
 import static dev.floe.expressions.Expressions.min;
+import static dev.floe.expressions.Expressions.nunique;
 import static dev.floe.expressions.Expressions.round;
 import static dev.floe.expressions.Expressions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -716,6 +718,96 @@ class DecimalPipelineTest {
             List<List<Object>> expected = new ArrayList<>();
             sums.forEach((k, v) -> expected.add(Arrays.asList(k, v)));
             assertEquals(expected, Rows.of(t));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("fewerCases")
+    void semiAntiAndTwoKeyJoinsUnionAndStatistics(String mode, long block, int splitEvery) throws IOException {
+        DataFrame df = orders(mode, block, splitEvery);
+        DataFrame right = Floe.readCsv(input.resolve("specials/*.csv").toString(), CsvOptions.defaults()
+                .withTypes(Map.of("price", priceType(mode), "label", FloeType.STRING))).withOptions(executionOptions(splitEvery));
+        Set<BigDecimal> special = new HashSet<>(specials);
+        special.remove(null);
+        try (Table t = df.join(right, JoinType.SEMI, "price").select("id").compute()) {
+            assertEquals(orders.stream().filter(o -> special.contains(o.price())).map(Order::id).sorted().toList(),
+                    t.column("id").stream().map(v -> (Long) v).sorted().toList());
+        }
+        try (Table t = df.join(right, JoinType.ANTI, "price").select("id").compute()) {
+            assertEquals(orders.stream().filter(o -> !special.contains(o.price())).map(Order::id).sorted().toList(),
+                    t.column("id").stream().map(v -> (Long) v).sorted().toList());
+        }
+        // the frame joined with itself on (customer, rate): a VARCHAR and a DECIMAL key together
+        Map<List<Object>, Long> perKey = new HashMap<>();
+        orders.stream().filter(o -> o.rate() != null).forEach(o -> perKey.merge(Arrays.asList(o.customer(), o.rate()), 1L, Long::sum));
+        long pairs = orders.stream().filter(o -> o.rate() != null)
+                .mapToLong(o -> perKey.get(Arrays.asList(o.customer(), o.rate()))).sum();
+        DataFrame other = df.select(col("customer"), col("rate"), col("id").as("other_id"));
+        assertEquals(pairs, df.join(other, "customer", "rate").count());
+
+        // a union of the frame with itself, then statistics; dropDuplicates on the decimal
+        Fold price = new Fold();
+        orders.forEach(o -> price.add(o.price()));
+        Set<BigDecimal> distinct = new HashSet<>();
+        orders.forEach(o -> distinct.add(o.price()));
+        distinct.remove(null);
+        try (Table t = df.unionAll(df).agg(sum("price").as("s"), nunique("price").as("u"), first("price").as("f"),
+                count("price").as("n")).compute()) {
+            assertEquals(List.of(List.of(price.sum.multiply(BigDecimal.valueOf(2)), (long) distinct.size(),
+                    orders.get(0).price() == null ? orders.get(1).price() : orders.get(0).price(), 2 * price.count)), Rows.of(t));
+        }
+        try (Table t = df.dropDuplicates("price").compute()) {
+            assertEquals(distinct.size() + 1, t.rowCount());
+        }
+        // describe: count, mean, min and max of the decimal as DOUBLE
+        try (Table d = df.describe()) {
+            Map<String, Integer> stat = new HashMap<>();
+            for (int r = 0; r < d.rowCount(); r++) {
+                stat.put((String) d.get(r, "statistic"), r);
+            }
+            assertEquals((double) price.count, d.get(stat.get("count"), "price"));
+            assertClose(price.mean(), (Double) d.get(stat.get("mean"), "price"), 1e-12, "mean");
+            assertEquals(price.min.doubleValue(), d.get(stat.get("min"), "price"));
+            assertEquals(price.max.doubleValue(), d.get(stat.get("max"), "price"));
+        }
+        // one CSV file, and the frame as a stream of batches, sorted, after an offset
+        Path one = output.resolve("one.csv");
+        assertEquals(orders.size(), df.writeCsv(one.toString(), dev.floe.io.write.CsvWriteOptions.defaults(), true));
+        try (Table t = Floe.readCsv(one.toString(), csvOptions(mode, block)).withOptions(executionOptions(splitEvery)).compute()) {
+            assertEquals(oracle(o -> true), Rows.of(t));
+        }
+        List<Object> streamed = new ArrayList<>();
+        try (BatchStream batches = df.sort(SortKey.asc("rate"), SortKey.asc("id")).limit(50, 20).toBatches()) {
+            while (batches.next()) {
+                org.apache.arrow.vector.VectorSchemaRoot b = batches.batch();
+                for (int r = 0; r < b.getRowCount(); r++) {
+                    streamed.add(dev.floe.expressions.Values.get(b.getVector("rate"), r));
+                }
+            }
+        }
+        assertEquals(orders.stream().sorted(Comparator.comparing(Order::rate, Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder()))
+                .thenComparing(Order::id)).skip(20).limit(50).map(Order::rate).toList(), streamed);
+    }
+
+    /** Quoted decimals and the NULL text under decimal inference, as under declared types. */
+    @ParameterizedTest(name = "block={0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {16, CsvOptions.DEFAULT_BLOCK_SIZE})
+    void quotedDecimalsAndNullTextsUnderInference(long block) {
+        String[] texts = {"\"7.25\"", "-12.50", "\"-0.01\"", "NA", "100.05", "\"1234567890123456789.99\"", ""};
+        StringBuilder csv = new StringBuilder("id,price\n");
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String text = texts[i % texts.length];
+            csv.append(i).append(',').append(text).append('\n');
+            String plain = text.replace("\"", "");
+            expected.add(plain.isEmpty() || plain.equals("NA") ? null : new BigDecimal(plain));
+        }
+        CsvFixtures.writeFile(output.resolve("quoted"), "quoted.csv", csv.toString());
+        DataFrame df = Floe.readCsv(output.resolve("quoted/*.csv").toString(), CsvOptions.defaults().withBlockSize(block)
+                .withDecimals(CsvOptions.DecimalMode.DECIMAL).withNullStrings(List.of("NA", ""))).withOptions(executionOptions(2));
+        assertEquals(FloeType.decimal(38, 2), df.schema().field(1).type());
+        try (Table t = df.compute()) {
+            assertEquals(expected, t.column("price"));
         }
     }
 
