@@ -5,8 +5,10 @@ import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
 import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.abs;
 import static dev.floe.expressions.Expressions.coalesce;
+import static dev.floe.expressions.Expressions.ceil;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.first;
+import static dev.floe.expressions.Expressions.floor;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.lit;
 import static dev.floe.expressions.Expressions.max;
@@ -15,6 +17,7 @@ import static dev.floe.expressions.Expressions.min;
 import static dev.floe.expressions.Expressions.nunique;
 import static dev.floe.expressions.Expressions.round;
 import static dev.floe.expressions.Expressions.sum;
+import static dev.floe.expressions.Expressions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -808,6 +811,53 @@ class DecimalPipelineTest {
         assertEquals(FloeType.decimal(38, 2), df.schema().field(1).type());
         try (Table t = df.compute()) {
             assertEquals(expected, t.column("price"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
+    @MethodSource("fewerCases")
+    void wideComparisonsCaseAndRoundingFunctions(String mode, long block, int splitEvery) {
+        DataFrame df = derived(orders(mode, block, splitEvery));
+        // a huge price compared at scale 6 (rescaled in 128 bits), against columns of other scales and BIGINT
+        Order huge = orders.stream().filter(o -> o.price() != null && o.price().compareTo(BigDecimal.TEN.pow(17)) > 0)
+                .findFirst().orElseThrow();
+        BigDecimal justBelow = huge.price().subtract(new BigDecimal("0.000001"));
+        BigDecimal same = huge.price().setScale(6);
+        Predicate<Order> expected = o -> o.price() != null && (o.price().compareTo(justBelow) > 0 && o.price().compareTo(same) <= 0
+                || o.adjusted() != null && o.adjusted().compareTo(o.price()) > 0 && o.line().compareTo(o.adjusted()) < 0
+                || o.price().compareTo(BigDecimal.valueOf(o.qty())) == 0);
+        Expr filter = col("price").gt(lit(justBelow)).and(col("price").le(lit(same)))
+                .or(col("adjusted").gt(col("price")).and(col("line").lt(col("adjusted"))))
+                .or(col("price").eq(col("qty")));
+        try (Table t = df.filter(filter).select("id").compute()) {
+            assertEquals(orders.stream().filter(expected).map(Order::id).toList(), t.column("id"));
+        }
+        assertEquals(orders.stream().filter(o -> huge.price().equals(o.price())).count(),
+                df.filter(col("price").eq(lit(same))).count());
+        // a DOUBLE literal makes the comparison DOUBLE: 100.05 equals the nearest double of 100.05
+        assertEquals(orders.stream().filter(o -> THRESHOLD.equals(o.price())).count(),
+                df.filter(col("price").eq(lit(100.05))).count());
+
+        // CASE between two scales is their supertype; round to tens, floor, ceil, a cast to scale 0 and to scale 8
+        Expr pick = when(col("price").lt(lit(0))).then(col("rate")).otherwise(col("price"));
+        DataFrame shaped = df.select(col("id"), pick.as("pick"), round(col("price"), -1).as("tens"),
+                floor(col("price")).as("fl"), ceil(col("price")).as("ce"),
+                col("price").cast(FloeType.decimal(19, 0)).as("units"), col("rate").cast(FloeType.decimal(30, 8)).as("wide"));
+        FloeType supertype = FloeType.decimal(Math.min(38, 6 + Math.max(priceType(mode).precision() - 2, rateType(mode).precision() - 6)), 6);
+        assertEquals(supertype, shaped.schema().field(1).type());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Order o : orders) {
+            BigDecimal p = o.price();
+            rows.add(Arrays.asList(o.id(),
+                    p == null ? null : p.signum() < 0 ? (o.rate() == null ? null : o.rate().setScale(6)) : p.setScale(6),
+                    p == null ? null : p.setScale(-1, RoundingMode.HALF_UP).setScale(2),
+                    p == null ? null : p.setScale(0, RoundingMode.FLOOR).setScale(2),
+                    p == null ? null : p.setScale(0, RoundingMode.CEILING).setScale(2),
+                    p == null ? null : p.setScale(0, RoundingMode.HALF_UP),
+                    o.rate() == null ? null : o.rate().setScale(8)));
+        }
+        try (Table t = shaped.compute()) {
+            assertEquals(rows, Rows.of(t));
         }
     }
 
