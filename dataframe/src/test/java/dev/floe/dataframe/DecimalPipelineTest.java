@@ -28,6 +28,7 @@ import dev.floe.expressions.Field;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.Schema;
 import dev.floe.io.CsvOptions;
+import dev.floe.io.Reject;
 import dev.floe.testdata.CsvFixtures;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -858,6 +859,63 @@ class DecimalPipelineTest {
         }
         try (Table t = shaped.compute()) {
             assertEquals(rows, Rows.of(t));
+        }
+    }
+
+    /**
+     * Values that do not fit DECIMAL(20,2) (a third decimal, 19 integer digits, not a number) fail the query
+     * naming the record, or under ignore_errors are skipped and listed; the rest aggregate exactly.
+     */
+    @ParameterizedTest(name = "block={0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {64, CsvOptions.DEFAULT_BLOCK_SIZE})
+    void badDecimalsAreRejectedWithTheirRecordAndTheRestSumExactly(long block) {
+        String[] bad = {"12.345", "1234567890123456789.00", "12,5", "abc"};
+        StringBuilder csv = new StringBuilder("id,customer,price\n");
+        List<Reject> expectedRejects = new ArrayList<>();
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        Random random = new Random(9);
+        for (int i = 0; i < 200; i++) {
+            long offset = csv.length();
+            String customer = "c" + (i % 4);
+            String record;
+            if (i % 23 == 7) {
+                String text = bad[(i / 23) % bad.length];
+                record = i + "," + customer + "," + (text.contains(",") ? "\"" + text + "\"" : text);
+                expectedRejects.add(new Reject("bad.csv", i + 2, offset, "price", record, null));
+            } else {
+                BigDecimal price = i % 11 == 0 ? BigDecimal.valueOf(random.nextLong() % 100_000_000_000_000_000L, 2)
+                        : BigDecimal.valueOf(random.nextInt(200_000) - 100_000, 2);
+                record = i + "," + customer + "," + price.toPlainString();
+                sums.merge(customer, price, BigDecimal::add);
+            }
+            csv.append(record).append('\n');
+        }
+        CsvFixtures.writeFile(output.resolve("bad"), "bad.csv", csv.toString());
+        String glob = output.resolve("bad/*.csv").toString();
+        CsvOptions declared = CsvOptions.defaults().withBlockSize(block).withTypes(Map.of("price", PRICE));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Floe.readCsv(glob, declared)
+                .withOptions(executionOptions(2)).groupBy("customer").agg(sum("price").as("s")).compute().close());
+        // one of the bad records (with many splits, whichever task meets one first; in one split the first)
+        String message = causes(e);
+        List<Reject> named = expectedRejects.stream().filter(r -> message.contains("bad.csv line " + r.line() + " (byte "
+                + r.byteOffset() + "), column 'price'") && message.contains("record: " + r.rawText())).toList();
+        assertEquals(1, named.size(), message);
+        assertTrue(message.contains("DECIMAL(20,2)"), message);
+        if (block == CsvOptions.DEFAULT_BLOCK_SIZE) {
+            assertEquals(expectedRejects.get(0), named.get(0));
+            assertTrue(message.contains("cannot read '12.345' as DECIMAL(20,2) without losing digits"), message);
+        }
+        DataFrame df = Floe.readCsv(glob, declared.withIgnoreErrors(true).withRejects(true)).withOptions(executionOptions(2));
+        try (Table t = df.groupBy("customer").agg(sum("price").as("s")).sort("customer").compute()) {
+            List<List<Object>> expected = new ArrayList<>();
+            sums.forEach((c, v) -> expected.add(Arrays.asList(c, v)));
+            assertEquals(expected, Rows.of(t));
+            List<Reject> got = t.metrics().rejects().stream()
+                    .map(r -> new Reject(Path.of(r.file()).getFileName().toString(), r.line(), r.byteOffset(), r.column(),
+                            r.rawText(), null))
+                    .sorted(Comparator.comparingLong(Reject::line)).toList();
+            assertEquals(expectedRejects, got);
+            assertEquals(expectedRejects.size(), t.metrics().rowsRejected());
         }
     }
 
