@@ -43,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code value * 2 + id}), {@code hour(timestamp)} on sorted timestamps, a LIKE with a prefix pattern
  * (the byte fast path) and one with {@code _} (the general matcher), and {@code lower(name)}; and on two
  * DECIMAL(18,2) columns (money: {@code price} within ±1,000,000.00, {@code cost} within 0..100,000.00),
- * {@code price + cost} (DECIMAL(19,2), the long fast path), {@code price * cost} (DECIMAL(36,4): a wide
- * result type, although these products fit a long) and the filter {@code price > 100.05}.
+ * {@code price + cost} (DECIMAL(19,2)), {@code price * cost} (DECIMAL(36,4)) and the filter
+ * {@code price > 100.05}. Both results are of a type past 18 digits, but the values and the results fit a
+ * long, so the kernel's per-row long arithmetic with its precision check is what is measured (money, not
+ * the 128-bit path).
  * {@code nullRate} adds NULLs, which switch some kernels to their NULL-aware loops.
  */
 @State(Scope.Thread)
