@@ -9,6 +9,7 @@ import dev.floe.expressions.Schema;
 import dev.floe.expressions.Selection;
 import dev.floe.expressions.eval.Decimals;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -46,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code price + cost} (DECIMAL(19,2)), {@code price * cost} (DECIMAL(36,4)) and the filter
  * {@code price > 100.05}. Both results are of a type past 18 digits, but the values and the results fit a
  * long, so the kernel's per-row long arithmetic with its precision check is what is measured (money, not
- * the 128-bit path).
+ * the 128-bit path). {@code wideA + wideB} adds two DECIMAL(38,6) columns of about 31 digits (values below
+ * 2^100 of either sign): the two-word 128-bit path with carry.
  * {@code nullRate} adds NULLs, which switch some kernels to their NULL-aware loops.
  */
 @State(Scope.Thread)
@@ -60,7 +62,8 @@ public class ExpressionKernelBenchmark {
     static final int ROWS = 65_536;
     private static final Schema SCHEMA = Schema.of(new Field("id", FloeType.INT64), new Field("value", FloeType.FLOAT64),
             new Field("name", FloeType.STRING), new Field("timestamp", FloeType.TIMESTAMP),
-            new Field("price", FloeType.decimal(18, 2)), new Field("cost", FloeType.decimal(18, 2)));
+            new Field("price", FloeType.decimal(18, 2)), new Field("cost", FloeType.decimal(18, 2)),
+            new Field("wideA", FloeType.decimal(38, 6)), new Field("wideB", FloeType.decimal(38, 6)));
     private static final String[] NAMES = {"Alice", "Bob", "Charlie", "Dan", "Edith", "Frank", "George", "Hannah",
         "Ingrid", "Jerry", "Kevin", "Laura", "Michael", "Norbert", "Oliver", "Patricia", "Quinn", "Ray", "Sarah",
         "Tim", "Ursula", "Victor", "Wendy", "Xavier", "Yvonne", "Zelda"};
@@ -79,6 +82,7 @@ public class ExpressionKernelBenchmark {
     private ExprEvaluator decimalPlus;
     private ExprEvaluator decimalTimes;
     private ExprEvaluator decimalFilter;
+    private ExprEvaluator decimalWidePlus;
     private int[] selected;
 
     @Setup(Level.Trial)
@@ -95,8 +99,11 @@ public class ExpressionKernelBenchmark {
         ts.allocateNew(ROWS);
         DecimalVector price = (DecimalVector) SCHEMA.field(4).toArrow().createVector(allocator);
         DecimalVector cost = (DecimalVector) SCHEMA.field(5).toArrow().createVector(allocator);
-        price.allocateNew(ROWS);
-        cost.allocateNew(ROWS);
+        DecimalVector wideA = (DecimalVector) SCHEMA.field(6).toArrow().createVector(allocator);
+        DecimalVector wideB = (DecimalVector) SCHEMA.field(7).toArrow().createVector(allocator);
+        for (DecimalVector d : List.of(price, cost, wideA, wideB)) {
+            d.allocateNew(ROWS);
+        }
         long start = 946_684_800_000_000L;   // 2000-01-01, one row a second as Dask's timeseries
         for (int i = 0; i < ROWS; i++) {
             boolean isNull = random.nextDouble() < nullRate;
@@ -107,6 +114,8 @@ public class ExpressionKernelBenchmark {
                 ts.setNull(i);
                 price.setNull(i);
                 cost.setNull(i);
+                wideA.setNull(i);
+                wideB.setNull(i);
                 continue;
             }
             id.set(i, 1000 + random.nextInt(100));
@@ -117,11 +126,16 @@ public class ExpressionKernelBenchmark {
             price.setIndexDefined(i);
             Decimals.setLong(cost.getDataBuffer(), i, random.nextLong(10_000_001L));
             cost.setIndexDefined(i);
+            for (DecimalVector d : List.of(wideA, wideB)) {
+                BigInteger u = new BigInteger(100, new java.util.Random(random.nextLong()));
+                Decimals.setBig(d.getDataBuffer(), i, random.nextBoolean() ? u : u.negate());
+                d.setIndexDefined(i);
+            }
         }
-        for (FieldVector v : List.<FieldVector>of(id, value, name, ts, price, cost)) {
+        for (FieldVector v : List.<FieldVector>of(id, value, name, ts, price, cost, wideA, wideB)) {
             v.setValueCount(ROWS);
         }
-        batch = new VectorSchemaRoot(List.of(id, value, name, ts, price, cost));
+        batch = new VectorSchemaRoot(List.of(id, value, name, ts, price, cost, wideA, wideB));
         batch.setRowCount(ROWS);
         filter = ExprEvaluator.compile(col("value").gt(0.5), SCHEMA, allocator);
         arithmetic = ExprEvaluator.compile(col("value").mul(2).add(col("id")), SCHEMA, allocator);
@@ -132,6 +146,7 @@ public class ExpressionKernelBenchmark {
         decimalPlus = ExprEvaluator.compile(col("price").add(col("cost")), SCHEMA, allocator);
         decimalTimes = ExprEvaluator.compile(col("price").mul(col("cost")), SCHEMA, allocator);
         decimalFilter = ExprEvaluator.compile(col("price").gt(new BigDecimal("100.05")), SCHEMA, allocator);
+        decimalWidePlus = ExprEvaluator.compile(col("wideA").add(col("wideB")), SCHEMA, allocator);
         if (decimalPlus.type() != FloeType.decimal(19, 2) || decimalTimes.type() != FloeType.decimal(36, 4)) {
             throw new IllegalStateException("the DECIMAL kernels are not the ones described: price + cost is "
                     + decimalPlus.type().sqlName() + ", price * cost " + decimalTimes.type().sqlName());
@@ -142,7 +157,7 @@ public class ExpressionKernelBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         for (ExprEvaluator e : List.of(filter, arithmetic, hour, likePrefix, likeGeneral, lower, decimalPlus, decimalTimes,
-                decimalFilter)) {
+                decimalFilter, decimalWidePlus)) {
             e.close();
         }
         batch.close();
@@ -198,5 +213,11 @@ public class ExpressionKernelBenchmark {
     public int decimalFilterPriceGreaterThanLiteral() {
         BitVector keep = (BitVector) decimalFilter.evaluate(batch);
         return Selection.select(keep, ROWS, selected);
+    }
+
+    /** {@code wideA + wideB}: DECIMAL(38,6) + DECIMAL(38,6), values beyond a long. */
+    @Benchmark
+    public FieldVector decimalWidePlus() {
+        return decimalWidePlus.evaluate(batch);
     }
 }
