@@ -69,10 +69,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Columns: {@code id} BIGINT, {@code customer} VARCHAR, {@code price} two decimals (refunds below zero,
  * a few values past 10^16 so that sums leave the long, some empty = NULL, some at 100.05 exactly),
  * {@code qty} BIGINT, {@code rate} six decimals (some NULL).
+ *
+ * <p>Smaller files of their own cover the rest of the way in: odd decimal texts (signs, quotes, exponents,
+ * zeros past the scale), quoted values and NULL texts under inference, integers past BIGINT, and values that
+ * do not fit the declared type (an error naming the record, or rejects under ignore_errors). Every test
+ * leaves no Arrow memory ({@link TestPool}) and no spill file behind.
  */
 class DecimalPipelineTest {
     private static final int SHARDS = 3;
-    private static final int ROWS_PER_SHARD = 100;
+    private static final int ROWS_PER_SHARD = 80;
     private static final FloeType PRICE = FloeType.decimal(20, 2);
     private static final FloeType RATE = FloeType.decimal(9, 6);
     private static final FloeType BIGINT_AS_DECIMAL = FloeType.decimal(19, 0);
@@ -196,6 +201,11 @@ class DecimalPipelineTest {
         return cases.stream();
     }
 
+    /** For what has no aggregation, where splitEvery changes nothing: the modes and block sizes only. */
+    static Stream<Arguments> withoutAggregation() {
+        return cases().filter(a -> (int) a.get()[2] == 8);
+    }
+
     private CsvOptions csvOptions(String mode, long block) {
         CsvOptions o = CsvOptions.defaults().withBlockSize(block);
         return mode.equals("declared")
@@ -247,7 +257,7 @@ class DecimalPipelineTest {
     // ---------------------------------------------------------------- reading and filtering
 
     @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
-    @MethodSource("cases")
+    @MethodSource("withoutAggregation")
     void readsAndFiltersExactly(String mode, long block, int splitEvery) {
         DataFrame df = orders(mode, block, splitEvery);
         assertEquals(new Schema(List.of(new Field("id", FloeType.INT64), new Field("customer", FloeType.STRING),
@@ -308,7 +318,7 @@ class DecimalPipelineTest {
     }
 
     @ParameterizedTest(name = "{0} block={1} splitEvery={2}")
-    @MethodSource("cases")
+    @MethodSource("withoutAggregation")
     void arithmeticAndCastsSurviveACsvRoundTrip(String mode, long block, int splitEvery) throws IOException {
         DataFrame df = derived(orders(mode, block, splitEvery));
         Map<String, FloeType> types = types(df.schema());
