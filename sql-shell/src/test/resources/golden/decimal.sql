@@ -116,3 +116,36 @@ statement error
 SELECT sum(price * big * big) FROM prices
 ----
 DECIMAL overflow in ((price * big) * big)
+
+# round, floor and ceil of decimals have room for the carry (DuckDB's types); % with a decimal is a DOUBLE.
+query
+SELECT round(9.5), round(0.5), ceil(0.99), round(0.95, 1), floor(-0.5), floor(1.5), round(1.005, 2), round(123.456, -1), round(-2.5)
+----
+10	1	1	1.0	-1	1	1.01	120	-3
+
+query
+SELECT id, round(price, 1), floor(price), ceil(price), round(big, -2) FROM prices WHERE id IN (2, 5, 6) ORDER BY id
+----
+2	0.2	0	1	-98765432109876543200
+5	20.0	19	20	NULL
+6	0.1	0	1	100000000000000000000
+
+query
+SELECT 5 % 2.0, 7.5 % 2
+----
+1.0	1.5
+
+# price + 1 and price * 2: a BIGINT literal counts by its digits, so narrow decimals stay narrow
+query floe-only
+DESCRIBE SELECT price + 1 AS a, price * 2 AS b, price + id AS c FROM prices
+----
+a	DECIMAL(10,2)	computed by the query	NULL
+b	DECIMAL(10,2)	computed by the query	NULL
+c	DECIMAL(22,2)	computed by the query	NULL
+
+# the common type of decimals past 38 digits keeps the scale (nothing after the point is rounded away), so a value
+# whose integer part no longer fits is an error (DuckDB gives up scale instead: DECIMAL(38,21))
+statement error
+SELECT COALESCE(CAST(NULL AS DECIMAL(38,30)), CAST(-99999999999999999.9 AS DECIMAL(18,1)))
+----
+cannot cast -99999999999999999.9 to DECIMAL(38,30)

@@ -538,13 +538,14 @@ class DecimalPipelineTest {
         FloeType narrow = FloeType.decimal(7, 1);
         DataFrame rounded = df.select(col("id"), round(col("price"), 1).as("r"), abs(col("price")).as("a"),
                 col("price").negate().as("n"), col("price").tryCast(narrow).as("t"));
-        assertEquals(priceType(mode), rounded.schema().field(1).type());
+        // round(x, 1) of DECIMAL(p,2) is DECIMAL(p,1), as in DuckDB
+        assertEquals(FloeType.decimal(priceType(mode).precision(), 1), rounded.schema().field(1).type());
         assertEquals(narrow, rounded.schema().field(4).type());
         List<List<Object>> roundedRows = new ArrayList<>();
         for (Order o : orders) {
             BigDecimal p = o.price();
             BigDecimal t = p == null ? null : p.setScale(1, RoundingMode.HALF_UP);
-            roundedRows.add(Arrays.asList(o.id(), t == null ? null : t.setScale(2), p == null ? null : p.abs(),
+            roundedRows.add(Arrays.asList(o.id(), t, p == null ? null : p.abs(),
                     p == null ? null : p.negate(), t == null || t.precision() - t.scale() > 6 ? null : t));
         }
         try (Table t = rounded.compute()) {
@@ -861,9 +862,9 @@ class DecimalPipelineTest {
             BigDecimal p = o.price();
             rows.add(Arrays.asList(o.id(),
                     p == null ? null : p.signum() < 0 ? (o.rate() == null ? null : o.rate().setScale(6)) : p.setScale(6),
-                    p == null ? null : p.setScale(-1, RoundingMode.HALF_UP).setScale(2),
-                    p == null ? null : p.setScale(0, RoundingMode.FLOOR).setScale(2),
-                    p == null ? null : p.setScale(0, RoundingMode.CEILING).setScale(2),
+                    p == null ? null : p.setScale(-1, RoundingMode.HALF_UP).setScale(0),   // DECIMAL(p,0), as in DuckDB
+                    p == null ? null : p.setScale(0, RoundingMode.FLOOR),
+                    p == null ? null : p.setScale(0, RoundingMode.CEILING),
                     p == null ? null : p.setScale(0, RoundingMode.HALF_UP),
                     o.rate() == null ? null : o.rate().setScale(8)));
         }

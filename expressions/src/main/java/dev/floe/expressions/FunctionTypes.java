@@ -121,10 +121,33 @@ final class FunctionTypes {
         return new FunctionCall(f, out);
     }
 
+    /**
+     * round, floor and ceil of {@code in}: the same type for BIGINT and DOUBLE; for DECIMAL(p,s) DuckDB's types,
+     * which have room for a carry (round(9.5) is 10 in DECIMAL(2,0)): floor and ceil DECIMAL(p,0); round(x, d)
+     * DECIMAL(p, d) for a constant 0 <= d < s, DECIMAL(p,0) for d < 0, DECIMAL(p,s) for d >= s, and
+     * DECIMAL(p+1, s) (capped at 38) when d is not a constant.
+     */
+    private static FloeType rounded(FunctionCall call, FloeType in) {
+        if (!in.isDecimal()) {
+            return in;
+        }
+        if (call.function() != ScalarFunction.ROUND) {
+            return FloeType.decimal(in.precision(), 0);
+        }
+        if (call.args().size() < 2) {
+            return FloeType.decimal(in.precision(), 0);
+        }
+        if (call.args().get(1) instanceof Literal d && d.value() instanceof Long digits) {
+            return FloeType.decimal(in.precision(), (int) Math.max(0, Math.min(in.scale(), digits)));
+        }
+        return FloeType.decimal(Math.min(FloeType.MAX_DECIMAL_PRECISION, in.precision() + 1), in.scale());
+    }
+
     /** The result type of a call whose arguments are already coerced. */
     static FloeType resultType(FunctionCall call, List<FloeType> types) {
         return switch (call.function()) {
-            case ABS, ROUND, FLOOR, CEIL, COALESCE, NULLIF -> types.get(0);
+            case ABS, COALESCE, NULLIF -> types.get(0);
+            case ROUND, FLOOR, CEIL -> rounded(call, types.get(0));
             case SQRT, LN, LOG10, EXP, POW -> FloeType.FLOAT64;
             case LOWER, UPPER, TRIM, LTRIM, RTRIM, SUBSTRING, CONCAT, REPLACE, LPAD, RPAD, REGEXP_EXTRACT -> FloeType.STRING;
             case LENGTH, DATE_DIFF -> FloeType.INT64;

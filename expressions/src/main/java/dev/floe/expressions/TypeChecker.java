@@ -54,6 +54,11 @@ public final class TypeChecker {
     }
 
     /** The type of a scalar (non-aggregate) expression over {@code schema}. */
+    /** The result type of {@code call} given its (coerced) argument types: what its kernel produces. */
+    public static FloeType functionType(FunctionCall call, List<FloeType> argumentTypes) {
+        return FunctionTypes.resultType(call, argumentTypes);
+    }
+
     public static FloeType typeOf(Expr expr, Schema schema) {
         return typeOf(coerce(expr, schema), schema, false);
     }
@@ -201,14 +206,16 @@ public final class TypeChecker {
         }
         lt = typeOf(left, schema, true);
         rt = typeOf(right, schema, true);
-        if (op.isArithmetic() && op != BinaryOp.DIV && decimalMix(lt, rt)) {
-            Expr result = new Binary(op, castTo(left, lt, asDecimal(lt)), castTo(right, rt, asDecimal(rt)));
+        boolean exactDecimal = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL;
+        if (exactDecimal && decimalMix(lt, rt)) {
+            Expr result = new Binary(op, asDecimalOperand(left, lt), asDecimalOperand(right, rt));
             typeOf(result, schema, true);
             return result;
         }
         if (op.isArithmetic() && lt.isNumeric() && rt.isNumeric()) {
+            // / and, with a DECIMAL, % and // are DOUBLE (as they were when 2.5 was a DOUBLE literal)
             FloeType target = op == BinaryOp.DIV || lt == FloeType.FLOAT64 || rt == FloeType.FLOAT64
-                    ? FloeType.FLOAT64 : FloeType.INT64;
+                    || lt.isDecimal() || rt.isDecimal() ? FloeType.FLOAT64 : FloeType.INT64;
             return new Binary(op, castTo(left, lt, target), castTo(right, rt, target));
         }
         if (op == BinaryOp.SUB && lt.isTemporal() && rt.isTemporal()) {
@@ -220,7 +227,7 @@ public final class TypeChecker {
         }
         if (op.isComparison()) {
             if (decimalMix(lt, rt)) {
-                return new Binary(op, compared(left, lt), compared(right, rt));
+                return new Binary(op, asDecimalOperand(left, lt), asDecimalOperand(right, rt));
             }
             if (lt.isNumeric() && rt.isNumeric() && lt != rt) {
                 return new Binary(op, castTo(left, lt, FloeType.FLOAT64), castTo(right, rt, FloeType.FLOAT64));
@@ -351,8 +358,11 @@ public final class TypeChecker {
 
     /**
      * The smallest DECIMAL that holds every value of both (as CASE, coalesce and IN choose between them):
-     * the larger scale and the larger count of integer digits, capped at 38 digits in all (the integer
-     * digits give way), as DuckDB does. DECIMAL(9,2) and DECIMAL(5,4) give DECIMAL(11,4).
+     * the larger scale and the larger count of integer digits. Past 38 digits in all the integer digits give
+     * way and the scale is kept, so no digit after the point is ever rounded away; a value whose integer part
+     * then does not fit is an error naming it. (DuckDB gives up scale instead, which would round silently:
+     * two inferred columns, DECIMAL(38,2) and DECIMAL(38,6), would lose four decimals of the second.)
+     * DECIMAL(9,2) and DECIMAL(5,4) give DECIMAL(11,4); DECIMAL(38,2) and DECIMAL(38,6) give DECIMAL(38,6).
      */
     public static FloeType decimalSupertype(FloeType a, FloeType b) {
         int scale = Math.max(a.scale(), b.scale());
@@ -363,8 +373,8 @@ public final class TypeChecker {
     /**
      * The type of {@code a op b} for DECIMAL operands (DuckDB's rules): + and - give
      * DECIMAL(max(s1,s2) + max(p1-s1,p2-s2) + 1, max(s1,s2)), * gives DECIMAL(p1+p2, s1+s2), each capped at 38
-     * digits (a result that then does not fit is an error when evaluated); a product of scale above 38,
-     * and % and // on DECIMALs, are PlanExceptions.
+     * digits (a result that then does not fit is an error when evaluated); a product of scale above 38 is a
+     * PlanException. (% and // with a DECIMAL are DOUBLE, and never reach this.)
      */
     public static FloeType decimalResultType(Binary b, FloeType lt, FloeType rt) {
         int max = FloeType.MAX_DECIMAL_PRECISION;
@@ -413,7 +423,7 @@ public final class TypeChecker {
         List<Expr> out = new ArrayList<>();
         for (Expr e : parts) {
             Expr t = typed(e, first);
-            out.add(compared(t, typeOf(t, schema, true)));
+            out.add(asDecimalOperand(t, typeOf(t, schema, true)));
         }
         return out;
     }
@@ -424,7 +434,12 @@ public final class TypeChecker {
      * compares in long arithmetic; the result, a BOOLEAN, does not depend on it), any other BIGINT a cast to
      * DECIMAL(19,0).
      */
-    private static Expr compared(Expr e, FloeType type) {
+    /**
+     * {@code e} as an operand of decimal arithmetic or comparison: a BIGINT literal as the DECIMAL of its own
+     * digits ({@code price + 1} is DECIMAL(p+1, s)-ish, not widened by a DECIMAL(19,0), so it stays on the long
+     * path), any other BIGINT as DECIMAL(19,0), a DECIMAL as it is.
+     */
+    private static Expr asDecimalOperand(Expr e, FloeType type) {
         if (e instanceof Literal l && l.value() instanceof Long v) {
             BigDecimal d = BigDecimal.valueOf(v);
             return new Literal(d, FloeType.decimal(d.precision(), 0));

@@ -261,15 +261,21 @@ class DecimalKernelTest {
         assertEquals(FloeType.FLOAT64, type(col("a").add(col("f"))));
         assertEquals(FloeType.FLOAT64, type(col("a").div(col("b"))));
         assertEquals(FloeType.FLOAT64, type(col("a").div(2)));
+        assertEquals(FloeType.FLOAT64, type(col("a").mod(col("b"))));   // % and // with a DECIMAL: DOUBLE
+        assertEquals(FloeType.FLOAT64, type(col("a").intDiv(2)));
         assertEquals(D9_2, type(col("a").negate()));
         assertEquals(D9_2, type(abs(col("a"))));
-        assertEquals(D9_2, type(round(col("a"), 1)));
-        assertEquals(D9_2, type(floor(col("a"))));
+        // round, floor and ceil as DuckDB types them: room for a carry, the scale rounded to
+        assertEquals(FloeType.decimal(9, 1), type(round(col("a"), 1)));
+        assertEquals(D9_2, type(round(col("a"), 5)));
+        assertEquals(FloeType.decimal(9, 0), type(round(col("a"), -2)));
+        assertEquals(FloeType.decimal(9, 0), type(floor(col("a"))));
+        assertEquals(FloeType.decimal(10, 2), type(round(col("a"), col("i"))));
         assertEquals(FloeType.FLOAT64, type(Expressions.sqrt(col("a"))));
         assertEquals(FloeType.decimal(11, 4), type(coalesce(col("a"), col("b"))));
         assertEquals(FloeType.decimal(21, 2), type(coalesce(col("a"), col("i"))));
         assertEquals(FloeType.FLOAT64, type(coalesce(col("a"), col("f"))));
-        assertEquals(FloeType.decimal(38, 10), type(coalesce(col("x"), col("z"))));   // 38 integer digits give way
+        assertEquals(FloeType.decimal(38, 10), type(coalesce(col("x"), col("z"))));   // 38: integer digits give way, never the scale
         assertEquals(FloeType.decimal(11, 4), type(when(col("a").gt(0)).then(col("a")).otherwise(col("b"))));
         assertEquals(FloeType.STRING, type(col("a").concat("x")));
         for (Expr e : List.of(col("a").lt(col("b")), col("a").eq(col("i")), col("a").ge(col("f")), col("a").isNull(),
@@ -296,9 +302,11 @@ class DecimalKernelTest {
         assertEquals(col("a").gt(new Literal(new BigDecimal("-500"), FloeType.decimal(3, 0))),
                 TypeChecker.coerce(col("a").gt(-500), SCHEMA));
         assertEquals(col("a").eq(col("i").cast(TypeChecker.BIGINT_AS_DECIMAL)), TypeChecker.coerce(col("a").eq(col("i")), SCHEMA));
-        // in arithmetic a BIGINT literal is a DECIMAL(19,0), as any BIGINT
-        assertEquals(col("a").mul(new Literal(new BigDecimal("2"), TypeChecker.BIGINT_AS_DECIMAL)),
+        // in arithmetic too a BIGINT literal is the DECIMAL of its digits, a column DECIMAL(19,0)
+        assertEquals(col("a").mul(new Literal(new BigDecimal("2"), FloeType.decimal(1, 0))),
                 TypeChecker.coerce(col("a").mul(2), SCHEMA));
+        assertEquals(FloeType.decimal(10, 2), type(col("a").add(1)));
+        assertEquals(FloeType.decimal(10, 2), type(col("a").mul(2)));
         assertEquals(col("a").add(col("i").cast(TypeChecker.BIGINT_AS_DECIMAL)),
                 TypeChecker.coerce(col("a").add(col("i")), SCHEMA));
         assertEquals(col("a").cast(FloeType.FLOAT64).lt(col("f")), TypeChecker.coerce(col("a").lt(col("f")), SCHEMA));
@@ -306,10 +314,6 @@ class DecimalKernelTest {
 
     @Test
     void unsupportedDecimalOperationsArePlanErrors() {
-        assertPlanError("operator % does not take DECIMALs (DECIMAL(9,2) and DECIMAL(5,4)) in (a % b); cast the operands"
-                + " to DOUBLE or BIGINT", col("a").mod(col("b")));
-        assertPlanError("operator // does not take DECIMALs (DECIMAL(9,2) and DECIMAL(19,0)) in (a // CAST('2' AS"
-                + " DECIMAL(19,0))); cast the operands to DOUBLE or BIGINT", col("a").intDiv(2));
         assertPlanError("the product (((x * x) * x) * x) of DECIMAL(38,30) and DECIMAL(38,10) would have 40 digits after"
                 + " the point, more than the 38 a DECIMAL holds; cast an operand to a DECIMAL of smaller scale, or to DOUBLE",
                 col("x").mul(col("x")).mul(col("x")).mul(col("x")));
@@ -401,8 +405,8 @@ class DecimalKernelTest {
         assertEvaluationError("DECIMAL overflow in (v * v) at row 1: " + e20 + " * " + e20 + " = " + e20.pow(2)
                 + " does not fit in DECIMAL(38,0) (38 digits before the point)",
                 col("v").mul(col("v")), D38_0, new BigDecimal("1"), e20);
-        assertEvaluationError("DECIMAL overflow in round(v, 1) at row 0: round(99.99, 1) is 100.00, which does not fit in"
-                + " DECIMAL(4,2)", round(col("v"), 1), FloeType.decimal(4, 2), new BigDecimal("99.99"));
+        assertEvaluationError("DECIMAL overflow in round(v, -3) at row 0: round(999, -3) is 1000, which does not fit in"
+                + " DECIMAL(3,0)", round(col("v"), -3), D3_0, new BigDecimal("999"));
         assertEvaluationError("cannot cast 9223372036854775808 to BIGINT in CAST(v AS BIGINT) at row 0: it is out of the"
                 + " BIGINT range", col("v").cast(FloeType.INT64), D38_0, new BigDecimal("9223372036854775808"));
         BigDecimal big = new BigDecimal("9999999999999999999999999999.9999999999");

@@ -1169,8 +1169,12 @@ public final class SqlParser {
             try {
                 return lit(Long.parseLong(text));
             } catch (NumberFormatException e) {
-                throw error(t, "integer " + text + " is out of range for BIGINT; write it as " + text
-                        + ".0 for a DOUBLE");
+                java.math.BigDecimal exact = new java.math.BigDecimal(text);
+                if (exact.precision() <= FloeType.MAX_DECIMAL_PRECISION) {
+                    return lit(exact);   // past BIGINT: DECIMAL(n,0), as in Spark
+                }
+                throw error(t, "integer " + text + " has " + exact.precision() + " digits, more than a DECIMAL holds ("
+                        + FloeType.MAX_DECIMAL_PRECISION + "); write it as " + text + "e0 for a DOUBLE");
             }
         }
         if (text.indexOf('e') < 0 && text.indexOf('E') < 0) {

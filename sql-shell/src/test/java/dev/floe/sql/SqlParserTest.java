@@ -415,10 +415,13 @@ class SqlParserTest {
                 "line 1, column 25: expected a row count after 'LIMIT', found '-'\n"
                         + "SELECT a FROM 'x' LIMIT -1\n"
                         + "                        ^");
-        assertSyntaxError("SELECT 99999999999999999999 FROM 'x'",
-                "line 1, column 8: integer 99999999999999999999 is out of range for BIGINT; write it as "
-                        + "99999999999999999999.0 for a DOUBLE\n"
-                        + "SELECT 99999999999999999999 FROM 'x'\n"
+        // past BIGINT an integer is a DECIMAL(n,0), up to 38 digits
+        assertEquals(FloeType.decimal(20, 0), ((dev.floe.expressions.Literal) parseExpression("99999999999999999999")).type());
+        String digits39 = "1".repeat(39);
+        assertSyntaxError("SELECT " + digits39 + " FROM 'x'",
+                "line 1, column 8: integer " + digits39 + " has 39 digits, more than a DECIMAL holds (38); write it as "
+                        + digits39 + "e0 for a DOUBLE\n"
+                        + "SELECT " + digits39 + " FROM 'x'\n"
                         + "       ^");
         assertSyntaxError("SELECT a FROM 'x' WHERE a IS 5",
                 "line 1, column 30: expected NULL or NOT NULL after 'IS', found '5'\n"

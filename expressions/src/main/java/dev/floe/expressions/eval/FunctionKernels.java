@@ -10,6 +10,7 @@ import dev.floe.expressions.FunctionCall;
 import dev.floe.expressions.Intervals;
 import dev.floe.expressions.Literal;
 import dev.floe.expressions.ScalarFunction;
+import dev.floe.expressions.TypeChecker;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
@@ -74,7 +75,8 @@ final class FunctionKernels {
         Kernel x = kids.get(0);
         Kernel y = kids.size() > 1 ? kids.get(1) : null;
         return switch (f.function()) {
-            case ABS, ROUND, FLOOR, CEIL, SQRT, LN, LOG10, EXP, POW -> new MathKernel(f, x, y, allocator);
+            case ABS, ROUND, FLOOR, CEIL, SQRT, LN, LOG10, EXP, POW -> new MathKernel(f, x, y,
+                    TypeChecker.functionType(f, kids.stream().map(Kernel::type).toList()), allocator);
             case COALESCE -> CaseKernel.coalesce(name, kids, allocator);
             case LOWER, UPPER, TRIM, LTRIM, RTRIM -> new StringMapKernel(f.function(), name, x, allocator);
             case LENGTH -> new LengthKernel(name, x, allocator);

@@ -19,10 +19,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * are), and sqrt of a negative number, ln and log10 of zero or a negative number are errors naming the
  * value and the row, as in DuckDB. On BIGINT: abs (abs of the smallest BIGINT is an overflow error),
  * round to tens, hundreds, ... for negative digits (half away from zero, overflow an error); floor, ceil
- * and round with digits >= 0 return the value. On DECIMAL(p,s), of the same type: abs; round(x, d) half away
- * from zero to d digits after the point (d may be negative; d >= s returns x); floor and ceil to an integer.
- * A result with more digits than p (round(9.99, 1) in DECIMAL(3,2) is 10.00) is an overflow error. Values
- * that fit a long are rounded in long arithmetic, others with BigDecimal.
+ * and round with digits >= 0 return the value. On DECIMAL(p,s), typed as DuckDB types them
+ * ({@link dev.floe.expressions.FunctionTypes}): abs keeps DECIMAL(p,s); floor and ceil give DECIMAL(p,0);
+ * round(x, d) half away from zero gives DECIMAL(p, d) for a constant 0 <= d < s, DECIMAL(p,0) for d < 0,
+ * x itself for d >= s, and DECIMAL(p+1, s) for digits that vary by row. A carry always fits those types
+ * (round(9.99, 1) in DECIMAL(3,2) is 10.0 in DECIMAL(3,1)), except rounding to tens or more of a value
+ * with no digits to spare, an overflow error. Values that fit a long are rounded in long arithmetic,
+ * others with BigDecimal.
  */
 final class MathKernel extends Kernel {
     private static final double[] POW10 = new double[23];
@@ -38,8 +41,8 @@ final class MathKernel extends Kernel {
     private final Kernel x;
     private final Kernel y;
 
-    MathKernel(FunctionCall expr, Kernel x, Kernel y, BufferAllocator allocator) {
-        super(resultType(expr.function(), x.type()), expr.outputName(), allocator, kids(x, y));
+    MathKernel(FunctionCall expr, Kernel x, Kernel y, FloeType type, BufferAllocator allocator) {
+        super(type, expr.outputName(), allocator, kids(x, y));
         this.expr = expr;
         this.function = expr.function();
         this.x = x;
@@ -47,13 +50,6 @@ final class MathKernel extends Kernel {
         if (!x.type().isNumeric()) {
             throw new IllegalArgumentException(expr.toSql() + " needs a number, not " + x.type());
         }
-    }
-
-    private static FloeType resultType(ScalarFunction f, FloeType in) {
-        return switch (f) {
-            case ABS, ROUND, FLOOR, CEIL -> in;
-            default -> FloeType.FLOAT64;
-        };
     }
 
     private static List<Kernel> kids(Kernel x, Kernel y) {
@@ -159,18 +155,14 @@ final class MathKernel extends Kernel {
 
     private void decimals(Operand a, Operand b, int n, ArrowBuf o, ArrowBuf valid) {
         int precision = type().precision();
-        int scale = type().scale();
+        int inScale = x.type().scale();
+        int shrink = inScale - type().scale();   // digits after the point the result type no longer has
         for (int i = 0; i < n; i++) {
             if (!Bits.get(valid, i)) {
                 continue;
             }
             long high = a.decimalHigh(i);
             long low = a.decimalLow(i);
-            long drop = switch (function) {
-                case ROUND -> scale - (b == null ? 0 : Math.max(-64, Math.min(64, b.getLong(i))));
-                case FLOOR, CEIL -> scale;
-                default -> 0;
-            };
             if (function == ScalarFunction.ABS) {
                 if (high < 0) {
                     Decimals.set(o, i, Decimals.negateHigh(high, low), -low);
@@ -179,18 +171,12 @@ final class MathKernel extends Kernel {
                 }
                 continue;
             }
+            long drop = switch (function) {
+                case ROUND -> inScale - (b == null ? 0 : Math.max(-64, Math.min(64, b.getLong(i))));
+                default -> inScale;   // FLOOR, CEIL
+            };
             if (drop <= 0) {
-                Decimals.set(o, i, high, low);
-                continue;
-            }
-            if (drop > precision) {
-                // |x| < 10^precision <= 10^drop / 10: rounds to 0, floors to 0 or -10^drop, ceils to 0 or 10^drop
-                boolean away = function == ScalarFunction.FLOOR ? high < 0 : function == ScalarFunction.CEIL
-                        && (high > 0 || (high == 0 && low != 0));
-                if (away) {
-                    throw decimalOverflow(a, b, i, null);
-                }
-                Decimals.setLong(o, i, 0);
+                Decimals.set(o, i, high, low);   // nothing to round; the type kept the scale (shrink is 0)
                 continue;
             }
             if (Decimals.fitsLong(high, low) && drop <= Decimals.MAX_LONG_PRECISION) {
@@ -200,17 +186,23 @@ final class MathKernel extends Kernel {
                     case CEIL -> -Math.floorDiv(-low, m);
                     default -> DecimalCastKernel.divideHalfAway(low, m);
                 };
-                long hi = Math.multiplyHigh(q, m);
-                long lo = q * m;
-                if (!Decimals.fitsPrecision(hi, lo, precision)) {
-                    throw decimalOverflow(a, b, i, Decimals.toBigDecimal(hi, lo, scale));
+                // q units of 10^drop at the input's scale are q * 10^(drop - shrink) at the result's
+                long k = drop - shrink;
+                if (k <= Decimals.MAX_LONG_PRECISION) {
+                    long f = Decimals.longPowerOfTen((int) k);
+                    long hi = Math.multiplyHigh(q, f);
+                    long lo = q * f;
+                    if (!Decimals.fitsPrecision(hi, lo, precision)) {
+                        throw decimalOverflow(a, b, i, Decimals.toBigDecimal(hi, lo, type().scale()));
+                    }
+                    Decimals.set(o, i, hi, lo);
+                    continue;
                 }
-                Decimals.set(o, i, hi, lo);
-                continue;
             }
             RoundingMode mode = function == ScalarFunction.FLOOR ? RoundingMode.FLOOR
                     : function == ScalarFunction.CEIL ? RoundingMode.CEILING : RoundingMode.HALF_UP;
-            BigDecimal r = Decimals.toBigDecimal(high, low, scale).setScale(scale - (int) drop, mode).setScale(scale);
+            BigDecimal r = Decimals.toBigDecimal(high, low, inScale).setScale(inScale - (int) drop, mode)
+                    .setScale(type().scale());
             if (!Decimals.fitsPrecision(r.unscaledValue(), precision)) {
                 throw decimalOverflow(a, b, i, r);
             }
@@ -219,7 +211,7 @@ final class MathKernel extends Kernel {
     }
 
     private EvaluationException decimalOverflow(Operand a, Operand b, int row, BigDecimal result) {
-        String x = Decimals.toPlainString(a.decimalHigh(row), a.decimalLow(row), type().scale());
+        String x = Decimals.toPlainString(a.decimalHigh(row), a.decimalLow(row), this.x.type().scale());
         String call = function.sqlName() + "(" + x + (b == null ? "" : ", " + b.getLong(row)) + ")";
         return new EvaluationException("DECIMAL overflow in " + expr.toSql() + " at row " + row + ": " + call
                 + (result == null ? "" : " is " + result.toPlainString() + ", which") + " does not fit in "

@@ -84,6 +84,18 @@ final class ParseKernel extends Kernel {
         return out;
     }
 
+    /** ", and it rounds to 100.00" when rounding to the scale is what carried the text past the precision. */
+    private String roundedTo(String text) {
+        try {
+            java.math.BigDecimal exact = new java.math.BigDecimal(text.trim());
+            java.math.BigDecimal rounded = exact.setScale(type().scale(), java.math.RoundingMode.HALF_UP);
+            boolean carried = exact.precision() - exact.scale() <= type().precision() - type().scale();
+            return carried ? ", and it rounds to " + rounded.toPlainString() : "";
+        } catch (NumberFormatException | ArithmeticException e) {
+            return "";
+        }
+    }
+
     private EvaluationException failure(int row, String text) {
         String where = input.scalar() ? "" : " at row " + row;
         String form = switch (type().kind()) {
@@ -93,7 +105,8 @@ final class ParseKernel extends Kernel {
             case TIMESTAMP -> "YYYY-MM-DD HH:MM:SS[.ffffff] or YYYY-MM-DD";
             case DATE -> "YYYY-MM-DD";
             case DECIMAL -> parser.decimalOverflow
-                    ? "at most " + (type().precision() - type().scale()) + " digits before the point; use a wider DECIMAL"
+                    ? "at most " + (type().precision() - type().scale()) + " digits before the point"
+                            + roundedTo(text) + "; use a wider DECIMAL"
                     : "a number such as 12.34, -0.5 or 1e3";
             default -> type().sqlName();
         };
