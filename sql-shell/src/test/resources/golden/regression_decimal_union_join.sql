@@ -99,6 +99,31 @@ SELECT p.id, k.label FROM prices p LEFT JOIN '${data}/keys.csv' k ON p.big = k.k
 9	NULL
 10	three
 
+# RIGHT and FULL joins are built from LEFT and ANTI joins (and a UNION ALL): the same key widening.
+query rowsort
+SELECT k.k, p.id FROM prices p RIGHT JOIN '${data}/keys.csv' k ON p.big = k.k
+----
+1	4
+3	10
+9	NULL
+NULL	NULL
+
+query rowsort
+SELECT p.id, p.big, k.label FROM prices p FULL JOIN '${data}/keys.csv' k ON p.big = k.k
+----
+1	12345678901234567890.12	NULL
+10	3.00	three
+2	-98765432109876543210.50	NULL
+3	0.01	NULL
+4	1.00	one
+5	NULL	NULL
+6	99999999999999999999.99	NULL
+7	0.00	NULL
+8	0.10	NULL
+9	-0.01	NULL
+NULL	NULL	nine
+NULL	NULL	nothing
+
 # IN (SELECT ...) is planned as a join: the same widening, and an error that speaks of the IN.
 query
 SELECT name FROM '${data}/people.csv' WHERE id IN (SELECT 2.0 UNION ALL SELECT 4.5) ORDER BY name
