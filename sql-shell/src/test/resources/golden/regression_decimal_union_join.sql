@@ -63,6 +63,12 @@ SELECT price FROM prices WHERE id < 3 UNION ALL SELECT big FROM prices WHERE id 
 0.20
 3.00
 
+query rowsort
+SELECT CAST(ts AS DATE) AS d FROM '${data}/orders.csv' WHERE order_id = 10 UNION ALL SELECT ts FROM '${data}/orders.csv' WHERE order_id = 11
+----
+2024-01-01 00:00:00
+2024-01-01 09:45:00
+
 # Join keys: DECIMAL(9,2) = DECIMAL(4,3), DECIMAL = BIGINT, DECIMAL = DOUBLE, BIGINT = DOUBLE; the output
 # columns keep their own types.
 query
