@@ -1,6 +1,7 @@
 package dev.floe.dataframe;
 
 import static dev.floe.expressions.Expressions.col;
+import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.floe.expressions.FloeType;
 import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +64,8 @@ class TypeWideningTest {
     @RegisterExtension
     static final TestPool pool = new TestPool();
     private final List<Table> tables = new ArrayList<>();
+    @TempDir
+    Path spill;
 
     private static BigDecimal dec(String s) {
         return new BigDecimal(s);
@@ -88,6 +93,7 @@ class TypeWideningTest {
     @AfterEach
     void closeTables() {
         tables.forEach(Table::close);
+        FloeAssertions.assertNoSpillFiles(spill);
     }
 
     /** A table owned by this test (closed after it) of {@code schema} holding {@code values}. */
@@ -356,6 +362,47 @@ class TypeWideningTest {
         }
         try (Table t = joined.compute()) {
             assertEquals(Rows.sorted(expected), Rows.sorted(Rows.of(t)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SEMI", "ANTI", "INNER"})
+    void aGraceJoinThatSpillsWidensTheKeysToo(JoinType type) {
+        // DECIMAL(10,2) d = BIGINT b over all left rows on each side, under a 4 KiB join budget
+        ExecutionOptions o = ExecutionOptions.defaults().withScheduler(pool.scheduler()).withSpillDirectory(spill)
+                .withBroadcastThreshold(0).withShufflePartitions(2).withJoinMemoryBudget(4 << 10);
+        DataFrame l = left(3).withOptions(o).select("id", "d");
+        DataFrame r = left(2).withOptions(o).select(col("b"), col("id").as("rid"));
+        List<List<Object>> expected = new ArrayList<>();
+        for (List<Object> a : leftRows) {
+            List<Object> matches = new ArrayList<>();
+            for (List<Object> b : leftRows) {
+                if (a.get(1) != null && b.get(2) != null && asBig(a.get(1)).compareTo(asBig(b.get(2))) == 0) {
+                    matches.add(b.get(0));
+                }
+            }
+            switch (type) {
+                case SEMI -> {
+                    if (!matches.isEmpty()) {
+                        expected.add(List.of(a.get(0)));
+                    }
+                }
+                case ANTI -> {
+                    if (matches.isEmpty()) {
+                        expected.add(List.of(a.get(0)));
+                    }
+                }
+                default -> expected.add(Arrays.asList(a.get(0), (long) matches.size()));
+            }
+        }
+        DataFrame joined = l.join(r, List.of(col("d")), List.of(col("b")), type);
+        DataFrame result = type == JoinType.INNER ? joined.groupBy("id").agg(countStar().as("n")) : joined.select("id");
+        if (type == JoinType.INNER) {
+            expected.removeIf(row -> (Long) row.get(1) == 0);
+        }
+        try (Table t = result.compute()) {
+            assertEquals(Rows.sorted(expected), Rows.sorted(Rows.of(t)));
+            assertTrue(t.metrics().filesSpilled() > 0, "a tiny join budget spills pieces");
         }
     }
 
