@@ -17,11 +17,11 @@ import dev.floe.dataframe.plan.LogicalPlan;
 import dev.floe.dataframe.plan.Project;
 import dev.floe.dataframe.plan.Repartition;
 import dev.floe.dataframe.plan.Sort;
-import dev.floe.dataframe.plan.Union;
 import dev.floe.dataframe.plan.WithColumns;
 import dev.floe.expressions.Alias;
 import dev.floe.expressions.Expr;
 import dev.floe.expressions.Expressions;
+import dev.floe.expressions.FloeType;
 import dev.floe.expressions.PlanException;
 import dev.floe.expressions.Schema;
 import dev.floe.expressions.TypeChecker;
@@ -343,24 +343,51 @@ public final class DataFrame {
         return withPlan(new Limit(plan, n, offset));
     }
 
-    /** Every row of this frame, then every row of {@code other} (columns by position; SQL UNION ALL). */
+    /**
+     * Every row of this frame, then every row of {@code other} (columns by position, named as in this
+     * frame; SQL UNION ALL). Columns of different types are cast to their common type: DECIMAL(2,1) and
+     * DECIMAL(3,1) give DECIMAL(3,1), BIGINT and DECIMAL(p,s) the smallest DECIMAL holding both, DOUBLE
+     * and any number DOUBLE, DATE and TIMESTAMP TIMESTAMP, an untyped NULL column the other side's type;
+     * types with none (VARCHAR and BIGINT) are a PlanException.
+     */
     public DataFrame unionAll(DataFrame other) {
-        return withPlan(new Union(plan, other.plan));
+        return withPlan(Widening.union(plan, other.plan));
     }
 
     /**
      * Rows whose {@code leftKeys} equal {@code rightKeys} (NULL never matches). Output: this frame's
      * columns, then (INNER, LEFT) {@code right}'s, a clashing name getting the suffix {@code _right}. A
      * right side small enough is sent whole to every partition; larger ones are joined by shuffling.
+     * Keys of different types are compared as their common type (as {@link #unionAll} chooses it: a
+     * DECIMAL(10,2) key meets a DECIMAL(12,3) one as DECIMAL(12,3), BIGINT and DOUBLE as DOUBLE); the
+     * output columns keep their own types. Keys with no common type are a PlanException.
      */
     public DataFrame join(DataFrame right, List<Expr> leftKeys, List<Expr> rightKeys, JoinType type) {
-        return withPlan(new Join(plan, right.plan, leftKeys, rightKeys, type, List.of()));
+        return withPlan(join(plan, right.plan, leftKeys, rightKeys, type, List.of()));
     }
 
     /** A join on columns both frames name alike; each key column appears once (from this frame). */
     public DataFrame join(DataFrame right, JoinType type, String... on) {
         List<Expr> keys = Arrays.stream(on).map(Expressions::col).toList();
-        return withPlan(new Join(plan, right.plan, keys, keys, type, Arrays.asList(on)));
+        return withPlan(join(plan, right.plan, keys, keys, type, Arrays.asList(on)));
+    }
+
+    /** The join with each pair of keys of different types cast to their common type. */
+    private static Join join(LogicalPlan left, LogicalPlan right, List<Expr> leftKeys, List<Expr> rightKeys,
+            JoinType type, List<String> dropRight) {
+        if (leftKeys.size() == rightKeys.size()) {
+            Schema ls = left.schema();
+            Schema rs = right.schema();
+            List<FloeType> lt = leftKeys.stream().map(k -> TypeChecker.typeOf(k, ls)).toList();
+            List<FloeType> rt = rightKeys.stream().map(k -> TypeChecker.typeOf(k, rs)).toList();
+            List<FloeType> common = new ArrayList<>();
+            for (int i = 0; i < lt.size(); i++) {
+                common.add(Widening.supertype(lt.get(i), rt.get(i)));
+            }
+            leftKeys = Widening.castKeys(leftKeys, lt, common);
+            rightKeys = Widening.castKeys(rightKeys, rt, common);
+        }
+        return new Join(left, right, leftKeys, rightKeys, type, dropRight);
     }
 
     public DataFrame join(DataFrame right, String... on) {

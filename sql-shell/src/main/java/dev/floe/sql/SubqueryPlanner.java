@@ -17,6 +17,7 @@ import dev.floe.expressions.Expressions;
 import dev.floe.expressions.FloeType;
 import dev.floe.expressions.InList;
 import dev.floe.expressions.PlanException;
+import dev.floe.expressions.TypeChecker;
 import dev.floe.expressions.Unary;
 import dev.floe.expressions.UnaryOp;
 import java.util.ArrayList;
@@ -137,7 +138,8 @@ final class SubqueryPlanner {
         }
         Expr x = operand((InList) conjunct);
         DataFrame sub = subquery(name);
-        relation = relation.withFrame(relation.df().join(sub, List.of(x), List.of(col(sub.columns().get(0))), JoinType.SEMI));
+        String s = sub.columns().get(0);
+        relation = relation.withFrame(joinIn((InList) conjunct, x, sub, s, s, JoinType.SEMI));
         return true;
     }
 
@@ -160,7 +162,7 @@ final class SubqueryPlanner {
         String s = sub.columns().get(0);
         String n = name + "_n";
         String nn = name + "_nn";
-        DataFrame unmatched = relation.df().join(sub, List.of(x), List.of(col(s)), JoinType.ANTI);
+        DataFrame unmatched = joinIn((InList) u.input(), x, sub, s, s, JoinType.ANTI);
         DataFrame stats = sub.agg(countStar().as(n), count(col(s)).as(nn));
         relation = relation.withFrame(unmatched).withHidden(Joins.cross(unmatched, stats));
         return new Binary(BinaryOp.OR, new Binary(BinaryOp.EQ, col(n), lit(0L)),
@@ -202,7 +204,7 @@ final class SubqueryPlanner {
         String n = name + "_n";
         String nn = name + "_nn";
         DataFrame matches = sub.select(col(s).as(key), lit(true).as(match)).distinct();
-        DataFrame joined = relation.df().join(matches, List.of(x), List.of(col(key)), JoinType.LEFT);
+        DataFrame joined = joinIn(shape, x, matches, key, s, JoinType.LEFT);
         DataFrame stats = sub.agg(countStar().as(n), count(col(s)).as(nn));
         relation = relation.withHidden(Joins.cross(joined, stats));
         Expr unknown = Expressions.nullOf(FloeType.BOOLEAN);
@@ -211,6 +213,25 @@ final class SubqueryPlanner {
                 new Case.When(new Binary(BinaryOp.EQ, col(n), lit(0L)), lit(false)),
                 new Case.When(new Unary(UnaryOp.IS_NULL, input), unknown),
                 new Case.When(new Binary(BinaryOp.LT, col(nn), col(n)), unknown)), lit(false));
+    }
+
+    /**
+     * The relation's frame joined with {@code sub} on {@code x = key} (keys of different types meet as
+     * their common type); keys with none are an error that speaks of the IN the user wrote, not of a join.
+     */
+    private DataFrame joinIn(InList in, Expr x, DataFrame sub, String key, String column, JoinType type) {
+        try {
+            return relation.df().join(sub, List.of(x), List.of(col(key)), type);
+        } catch (PlanException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("join key ")) {
+                throw e;
+            }
+            String left = SqlPlanner.sqlText(in.input());
+            throw new PlanException(left + " IN (SELECT " + column + " ...): " + left + " is "
+                    + TypeChecker.typeOf(x, relation.df().schema()).sqlName() + " but the subquery's column " + column
+                    + " is " + sub.schema().field(sub.schema().indexOf(key)).type().sqlName()
+                    + ", and they have no common type to be compared as; cast one of them", e);
+        }
     }
 
     private Expr exists(String name) {

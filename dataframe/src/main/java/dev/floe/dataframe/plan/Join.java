@@ -37,7 +37,10 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftKeys, Lis
         }
     }
 
-    /** The key types, checked to be equal on both sides. */
+    /**
+     * The key types, checked to be equal on both sides ({@code DataFrame.join} casts keys of different
+     * types that have a common type to it before building this node).
+     */
     public List<FloeType> keyTypes() {
         Schema l = left.schema();
         Schema r = right.schema();
@@ -47,7 +50,9 @@ public record Join(LogicalPlan left, LogicalPlan right, List<Expr> leftKeys, Lis
             FloeType rt = TypeChecker.typeOf(rightKeys.get(i), r);
             if (lt != rt) {
                 throw new PlanException("join key " + leftKeys.get(i).toSql() + " is " + lt.sqlName() + " but "
-                        + rightKeys.get(i).toSql() + " is " + rt.sqlName() + "; cast one of them");
+                        + rightKeys.get(i).toSql() + " is " + rt.sqlName() + ", and they have no common type to be"
+                        + " compared as; cast one of them (for example CAST(" + rightKeys.get(i).toSql() + " AS "
+                        + lt.sqlName() + "))");
             }
             types.add(lt);
         }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Every row of {@code left}, then every row of {@code right} (SQL UNION ALL): columns are matched by
- * position and named as in {@code left}; their types must be equal.
+ * position and named as in {@code left}; their types must be equal ({@code DataFrame.unionAll} casts
+ * columns of different types that have a common type to it before building this node).
  */
 public record Union(LogicalPlan left, LogicalPlan right) implements LogicalPlan {
     public Union {
