@@ -34,7 +34,7 @@ import java.util.List;
  *   anything else                     none: the caller's error names both sides
  * </pre>
  *
- * These are the rules by which CASE, coalesce and IN choose a type ({@code TypeChecker.commonType}).
+ * These are the rules by which CASE, coalesce and IN choose a type: both use {@code TypeChecker.supertype}.
  */
 final class Widening {
     private Widening() {
@@ -42,24 +42,7 @@ final class Widening {
 
     /** The common type of {@code a} and {@code b}, or null if they have none. */
     static FloeType supertype(FloeType a, FloeType b) {
-        if (a == b) {
-            return a;
-        }
-        if ((a.isDecimal() || b.isDecimal()) && (a.isDecimal() || a == FloeType.INT64)
-                && (b.isDecimal() || b == FloeType.INT64)) {
-            return TypeChecker.decimalSupertype(asDecimal(a), asDecimal(b));
-        }
-        if (a.isNumeric() && b.isNumeric()) {
-            return FloeType.FLOAT64;
-        }
-        if (a.isTemporal() && b.isTemporal()) {
-            return FloeType.TIMESTAMP;
-        }
-        return null;
-    }
-
-    private static FloeType asDecimal(FloeType t) {
-        return t == FloeType.INT64 ? TypeChecker.BIGINT_AS_DECIMAL : t;
+        return TypeChecker.supertype(a, b);
     }
 
     /**

@@ -326,6 +326,20 @@ public final class TypeChecker {
     }
 
     private static FloeType unify(FloeType a, FloeType b, Expr context) {
+        FloeType common = supertype(a, b);
+        if (common == null) {
+            throw new PlanException("cannot mix " + a.sqlName() + " and " + b.sqlName() + " in " + context.toSql()
+                    + "; cast one side");
+        }
+        return common;
+    }
+
+    /**
+     * The type values of {@code a} and {@code b} are both cast to where they meet (CASE, COALESCE, UNION ALL,
+     * join keys), or null when there is none: one type is itself; DECIMAL with DECIMAL or BIGINT the
+     * {@link #decimalSupertype}; DOUBLE with any number DOUBLE; DATE with TIMESTAMP TIMESTAMP.
+     */
+    public static FloeType supertype(FloeType a, FloeType b) {
         if (a == b) {
             return a;
         }
@@ -338,8 +352,7 @@ public final class TypeChecker {
         if (a.isTemporal() && b.isTemporal()) {
             return FloeType.TIMESTAMP;
         }
-        throw new PlanException("cannot mix " + a.sqlName() + " and " + b.sqlName() + " in " + context.toSql()
-                + "; cast one side");
+        return null;
     }
 
     /** What a BIGINT stands for next to a DECIMAL: every long has at most 19 digits. */
