@@ -98,6 +98,41 @@ class QueryRejectsTest {
         }
     }
 
+    /** Which partitions' first attempt has failed (a static set: a BatchFunction travels as a serialisable value). */
+    private static final java.util.Set<String> FAILED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Regression: a task retried after a transient I/O error counted the rows, the rejects and the bytes of its
+     * failed attempt as well, so rows + rejects exceeded the records and reject_errors listed bad rows twice.
+     */
+    @Test
+    void aRetriedTaskCountsItsRowsAndRejectsOnce() {
+        FAILED_ONCE.clear();
+        Generated g = generate("file:" + dir.resolve("a.csv"), 180, 6);
+        CsvFixtures.writeFile(dir, "a.csv", g.text());
+        List<Reject> expected = g.rejects();
+        DataFrame read = Floe.readCsv(dir.resolve("a.csv").toString(), options(1 << 20));
+        DataFrame flaky = read.mapPartitions(read.schema(), (in, out) -> {
+            // fails after the scan has read the whole split (one batch): the second attempt reads it again
+            if (FAILED_ONCE.add("first attempt")) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("connection reset (injected)"));
+            }
+            for (int c = 0; c < in.getFieldVectors().size(); c++) {
+                for (int r = 0; r < in.getRowCount(); r++) {
+                    out.getVector(c).copyFromSafe(r, r, in.getVector(c));
+                }
+            }
+            out.setRowCount(in.getRowCount());
+        }).withOptions(read.options().withRetries(1));
+        try (Table t = flaky.compute()) {
+            assertEquals(1, FAILED_ONCE.size());   // the first attempt failed, and was retried
+            assertEquals(180 - expected.size(), t.rowCount());
+            assertEquals(180 - expected.size(), t.metrics().rowsRead());
+            assertEquals(expected.size(), t.metrics().rowsRejected());
+            assertEquals(expected, withoutReasons(t.metrics().rejects()));
+        }
+    }
+
     /** persist() and write() report their query's rejects too (SQL's CREATE TABLE ... AS and COPY use them). */
     @Test
     void persistAndWriteReportTheRejectsOfTheirQuery() {

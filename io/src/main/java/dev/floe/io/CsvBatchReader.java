@@ -45,6 +45,9 @@ public final class CsvBatchReader implements AutoCloseable {
     /** A compressed or transcoded split (its decoded length is unknown), and what was told the log so far. */
     private final boolean stream;
     private long bytesReported;
+    /** What {@link #next} has told the reject log: rows, and whether the split's end (for {@link #retractFromLog}). */
+    private long rowsLogged;
+    private boolean endLogged;
     private boolean closed;
 
     CsvBatchReader(FileSplit split, Schema schema, CsvOptions options, FileColumns layout, int dataColumns,
@@ -167,6 +170,8 @@ public final class CsvBatchReader implements AutoCloseable {
         int rows = scanner.read(capacity);
         long bytes = stream ? 0 : scanner.bytesConsumed();
         rejectLog.read(rows, bytes - bytesReported, stream, scanner.finished());
+        rowsLogged += rows;
+        endLogged = scanner.finished();
         bytesReported = bytes;
         rejectLog.checkFraction(split.path());
         for (int i = 0; i < constants.size(); i++) {
@@ -197,6 +202,18 @@ public final class CsvBatchReader implements AutoCloseable {
      */
     public List<Reject> rejects() {
         return rejectLog.rejects();
+    }
+
+    /**
+     * Takes back from the shared reject log ({@link #shareRejects}) everything this reader wrote to it: its
+     * rows, bytes, split end and rejects. For a task that failed and is run again, so that the next reader of
+     * the same split does not count them twice. May be called after {@link #close}.
+     */
+    public void retractFromLog() {
+        rejectLog.retract(rowsLogged, bytesReported, stream, endLogged, scanner.rejected(), scanner.keptRejects());
+        rowsLogged = 0;
+        bytesReported = 0;
+        endLogged = false;
     }
 
     /** The log this reader counts its rejects in: its own, or the one given to {@link #shareRejects}. */

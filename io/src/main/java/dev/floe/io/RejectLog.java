@@ -118,6 +118,30 @@ public final class RejectLog {
         }
     }
 
+    /**
+     * Takes back what one reader wrote here, when the task that ran it failed and is run again (its rows and
+     * rejects would otherwise count twice, and its kept rejects be listed twice): {@code rows} clean records,
+     * {@code bytes} of a plain split, the end of its split if {@code splitEnded}, {@code rejected} rejects, and
+     * the {@code kept} ones among them (removed by identity).
+     */
+    public void retract(long rows, long bytes, boolean stream, boolean splitEnded, long rejected, List<Reject> kept) {
+        this.rows.add(-rows);
+        if (!stream) {
+            bytesLeft.addAndGet(bytes);
+        }
+        if (splitEnded) {
+            (stream ? streamSplitsLeft : plainSplitsLeft).incrementAndGet();
+        }
+        this.rejected.addAndGet(-rejected);
+        if (!kept.isEmpty()) {
+            java.util.Set<Reject> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            mine.addAll(kept);
+            synchronized (this.kept) {
+                this.kept.removeIf(mine::contains);
+            }
+        }
+    }
+
     /** The most records the expected splits can still hold, or -1 when unknown (nothing expected, or a stream left). */
     private long recordsLeft() {
         if (!expected || streamSplitsLeft.get() > 0) {

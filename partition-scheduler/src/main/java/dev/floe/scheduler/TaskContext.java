@@ -35,4 +35,14 @@ public interface TaskContext {
      */
     default void reportOutput(long rows) {
     }
+
+    /**
+     * Registers what to undo if this attempt fails and the task is run again ({@code retries}): counts the
+     * task added to totals the scheduler does not know about (rows and rejects read into a query's metrics),
+     * so that a retried task counts once. Run on the task's thread, before the next attempt, in the order
+     * registered; never run for an attempt that succeeds or for the last one. Scheduler progress
+     * ({@link #reportProgress}) is taken back without this.
+     */
+    default void onRetry(Runnable undo) {
+    }
 }

@@ -52,6 +52,31 @@ class RetryTest {
         assertEquals(List.of(), probes.stillOpen());
     }
 
+    /** What an attempt registers with onRetry runs when that attempt is retried, and never for the one that succeeds. */
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {0, 2})
+    void aFailedAttemptsUndoRunsBeforeTheRetry(int threads) {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger total = new AtomicInteger();   // a count kept outside the scheduler, as a query's metrics are
+        TaskGraph graph = TaskGraph.builder()
+                .add("read", List.of(), (c, in) -> {
+                    int call = calls.incrementAndGet();
+                    total.addAndGet(10);
+                    c.onRetry(() -> total.addAndGet(-10));
+                    if (call <= 2) {
+                        throw new UncheckedIOException(new IOException("flaky " + call));
+                    }
+                    return total.get();
+                })
+                .build();
+        SubmitOptions options = SubmitOptions.defaults().withRetries(2).withRetryBackoff(Duration.ofMillis(1));
+        try (Scheduler scheduler = TreeReduction.scheduler(threads)) {
+            assertEquals(10, scheduler.submit(graph, List.of("read"), options).get().get("read"));
+            assertEquals(3, calls.get());
+            assertEquals(10, total.get());
+        }
+    }
+
     @Test
     void theFinalFailureSaysHowManyAttemptsWereMade() throws Exception {
         AtomicInteger calls = new AtomicInteger();

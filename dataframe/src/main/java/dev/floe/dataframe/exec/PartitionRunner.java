@@ -107,6 +107,7 @@ final class PartitionRunner {
     private static BatchSource csvSource(CsvBatchReader reader, RejectLog rejects, QueryCounters counters,
             TaskContext ctx) {
         reader.shareRejects(rejects);
+        ctx.onRetry(reader::retractFromLog);   // a failed attempt's rows and rejects must not count twice
         return new BatchSource() {
             private long rowsReported;
             private long bytesReported;
@@ -129,10 +130,20 @@ final class PartitionRunner {
 
             @Override
             public void close() {
-                counters.rowsRead.add(reader.rowsRead());
-                counters.bytesRead.add(reader.bytesRead());
-                counters.rowsRejected.add(reader.rowsRejected());
-                counters.utf8Replacements.add(reader.replacements());
+                long rows = reader.rowsRead();
+                long bytes = reader.bytesRead();
+                long rejected = reader.rowsRejected();
+                long replaced = reader.replacements();
+                counters.rowsRead.add(rows);
+                counters.bytesRead.add(bytes);
+                counters.rowsRejected.add(rejected);
+                counters.utf8Replacements.add(replaced);
+                ctx.onRetry(() -> {
+                    counters.rowsRead.add(-rows);
+                    counters.bytesRead.add(-bytes);
+                    counters.rowsRejected.add(-rejected);
+                    counters.utf8Replacements.add(-replaced);
+                });
                 reader.close();
             }
         };

@@ -11,7 +11,9 @@ import dev.floe.io.RejectLog;
 import dev.floe.io.fs.ByteSource;
 import dev.floe.io.fs.Storage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 
@@ -189,6 +191,8 @@ public final class CsvScanner implements AutoCloseable {
     private long pendingRecord = -1;
     /** Where rejected rows are counted (and kept, if the policy asks): this scanner's own, or a query's. */
     private RejectLog rejectLog;
+    /** The rejects this scanner put in {@link #rejectLog} (at most its capacity), to take back on a retry. */
+    private final List<Reject> keptHere = new ArrayList<>();
     private boolean sharedLog;
 
     /** Set by {@link #parseRecords} when a record runs past the end of the buffer. */
@@ -327,6 +331,11 @@ public final class CsvScanner implements AutoCloseable {
         return rejected;
     }
 
+    /** The rejects this scanner kept in its log (a shared log also holds other readers'). */
+    public List<Reject> keptRejects() {
+        return keptHere;
+    }
+
     /** The log rejected rows go to (null before {@link #policy} or {@link #rejectLog} was set). */
     public RejectLog rejectLog() {
         return rejectLog;
@@ -460,6 +469,9 @@ public final class CsvScanner implements AutoCloseable {
         }
         Reject kept = policy.keepRejects() && rejectLog.hasRoom() ? errors().reject(e, buf, pos, end, bufStart + pos)
                 : null;
+        if (kept != null) {
+            keptHere.add(kept);
+        }
         long total = rejectLog.reject(kept);
         if (policy.maxRejects() >= 0 && total > policy.maxRejects()) {
             throw new CsvFormatException(e.file(), e.line(), e.byteOffset(), e.column(), e.text(),

@@ -349,6 +349,14 @@ public final class GraphRun implements Computation {
         if (rows != 0 || bytes != 0) {
             addProgress(-rows, -bytes);
         }
+        for (Runnable undo : failedAttempt.undos()) {
+            try {
+                undo.run();
+            } catch (RuntimeException e) {
+                log.warn("computation #{}: undoing a failed attempt of task {} failed: {}", id, failedAttempt.key(),
+                        e.toString(), e);
+            }
+        }
     }
 
     private void finishLocked(int i, Outcome outcome, List<Held> toClose) {

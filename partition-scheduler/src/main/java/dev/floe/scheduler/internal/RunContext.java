@@ -12,6 +12,7 @@ final class RunContext implements TaskContext {
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong rowsOut = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final java.util.List<Runnable> undos = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RunContext(String key, GraphRun run) {
         this.key = key;
@@ -52,6 +53,16 @@ final class RunContext implements TaskContext {
     @Override
     public void reportOutput(long rows) {
         rowsOut.addAndGet(rows);
+    }
+
+    @Override
+    public void onRetry(Runnable undo) {
+        undos.add(java.util.Objects.requireNonNull(undo, "undo is null"));
+    }
+
+    /** What {@link #onRetry} registered, in order. */
+    java.util.List<Runnable> undos() {
+        return undos;
     }
 
     long rows() {
