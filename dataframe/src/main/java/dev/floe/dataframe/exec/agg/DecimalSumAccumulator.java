@@ -102,6 +102,24 @@ public final class DecimalSumAccumulator implements Accumulator {
         }
     }
 
+    /** Sums and divisors up to 2^53 are exact as doubles, and then one IEEE division is correctly rounded. */
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
+    /**
+     * The mean of group {@code g}: sum / (count * 10^scale), rounded once to the nearest double. With no object
+     * when both fit 53 bits (the common case: sums of money in a group), else with BigDecimal.
+     */
+    private double mean(int g) {
+        long count = counts[g];
+        if (spilled[g] == null && scale <= Decimals.MAX_LONG_PRECISION && Math.abs(sums[g]) <= EXACT_IN_DOUBLE) {
+            long power = Decimals.longPowerOfTen(scale);
+            if (count <= EXACT_IN_DOUBLE / power) {
+                return (double) sums[g] / (double) (count * power);
+            }
+        }
+        return new BigDecimal(total(g), scale).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue();
+    }
+
     /** The exact unscaled sum of group {@code g}. */
     private BigInteger total(int g) {
         return spilled[g] == null ? BigInteger.valueOf(sums[g]) : spilled[g].add(BigInteger.valueOf(sums[g]));
@@ -116,8 +134,7 @@ public final class DecimalSumAccumulator implements Accumulator {
                 if (counts[g] == 0) {
                     v.setNull(g);
                 } else {
-                    v.set(g, new BigDecimal(total(g), scale).divide(BigDecimal.valueOf(counts[g]), MathContext.DECIMAL128)
-                            .doubleValue());
+                    v.set(g, mean(g));
                 }
             }
             v.setValueCount(groups);

@@ -131,4 +131,43 @@ class DecimalAccumulatorTest {
             assertEquals(new BigDecimal("-0.05"), out.getObject(1));
         }
     }
+
+    /**
+     * avg of a DECIMAL is the exact mean rounded once to the nearest double, on the fast path (sum and
+     * count * 10^scale within 53 bits) and off it (sums past a long): checked against BigDecimal at 60 digits.
+     */
+    @org.junit.jupiter.api.Test
+    void theMeanIsTheExactQuotientRoundedOnce() {
+        java.util.Random random = new java.util.Random(11);
+        int groups = 400;
+        try (BufferAllocator allocator = new RootAllocator();
+                DecimalVector in = new DecimalVector("x", allocator, 38, 4);
+                org.apache.arrow.vector.Float8Vector out = new org.apache.arrow.vector.Float8Vector("m", allocator)) {
+            int rows = 4_000;
+            in.allocateNew(rows);
+            int[] ids = new int[rows];
+            BigDecimal[] sums = new BigDecimal[groups];
+            long[] counts = new long[groups];
+            for (int r = 0; r < rows; r++) {
+                int g = r % groups;
+                // the last quarter of the groups hold values past 2^53 (and past a long in sum): the slow path
+                BigDecimal x = g < groups * 3 / 4
+                        ? BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, 4)
+                        : new BigDecimal(new java.math.BigInteger(80, random), 4);
+                in.setSafe(r, x);
+                ids[r] = g;
+                sums[g] = sums[g] == null ? x : sums[g].add(x);
+                counts[g]++;
+            }
+            in.setValueCount(rows);
+            DecimalSumAccumulator mean = new DecimalSumAccumulator("avg(x)", 4, true);
+            mean.resize(groups);
+            mean.update(ids, rows, in);
+            mean.evaluate(out, groups);
+            for (int g = 0; g < groups; g++) {
+                double expected = sums[g].divide(BigDecimal.valueOf(counts[g]), new java.math.MathContext(60)).doubleValue();
+                assertEquals(expected, out.get(g), "group " + g);
+            }
+        }
+    }
 }
