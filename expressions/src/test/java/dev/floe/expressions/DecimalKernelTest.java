@@ -148,28 +148,7 @@ class DecimalKernelTest {
     }
 
     private void check(ExprEvaluator evaluator, Map<String, Object[]> columns, int rows) {
-        Expr coerced = evaluator.expression();
-        List<Object> expected = new ArrayList<>();
-        boolean error = false;
-        for (int i = 0; i < rows; i++) {
-            Object v = DecimalOracle.eval(coerced, SCHEMA, columns, i);
-            error |= v == Oracle.ERROR;
-            expected.add(v);
-        }
-        try (VectorSchemaRoot batch = Batches.root(SCHEMA, columns, rows, allocator)) {
-            if (error) {
-                assertThrows(EvaluationException.class, () -> evaluator.evaluate(batch), coerced::toSql);
-                return;
-            }
-            FieldVector result = evaluator.evaluate(batch);
-            assertEquals(rows, result.getValueCount(), coerced::toSql);
-            assertEquals(evaluator.type(), FloeType.fromArrow(result.getField().getType()));
-            for (int i = 0; i < rows; i++) {
-                int row = i;
-                assertEquals(expected.get(i), Values.get(result, i),
-                        () -> coerced.toSql() + " row " + row + " of " + rows + ": " + rowText(columns, row));
-            }
-        }
+        OracleCheck.check(evaluator, SCHEMA, columns, rows, allocator, DecimalOracle::eval, true);
     }
 
     /**
@@ -236,11 +215,6 @@ class DecimalKernelTest {
         return new BigDecimal(unscaled, type.scale());
     }
 
-    private static String rowText(Map<String, Object[]> columns, int row) {
-        StringBuilder sb = new StringBuilder();
-        columns.forEach((name, values) -> sb.append(name).append('=').append(values[row]).append(' '));
-        return sb.toString();
-    }
 
     // ---- type checking
 

@@ -4,7 +4,6 @@ import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.lit;
 import static dev.floe.expressions.Expressions.nullOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +13,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,33 +127,6 @@ class KernelOracleTest {
     }
 
     private void check(ExprEvaluator evaluator, Map<String, Object[]> columns, int rows) {
-        Expr coerced = evaluator.expression();
-        List<Object> expected = new ArrayList<>();
-        boolean error = false;
-        for (int i = 0; i < rows; i++) {
-            Object v = Oracle.eval(coerced, SCHEMA, columns, i);
-            error |= v == Oracle.ERROR;
-            expected.add(v);
-        }
-        try (VectorSchemaRoot batch = Batches.root(SCHEMA, columns, rows, allocator)) {
-            if (error) {
-                assertThrows(EvaluationException.class, () -> evaluator.evaluate(batch), coerced::toSql);
-                return;
-            }
-            FieldVector result = evaluator.evaluate(batch);
-            assertEquals(rows, result.getValueCount(), coerced::toSql);
-            assertEquals(evaluator.type(), FloeType.fromArrow(result.getField().getType()));
-            for (int i = 0; i < rows; i++) {
-                int row = i;
-                assertEquals(expected.get(i), Values.get(result, i),
-                        () -> coerced.toSql() + " row " + row + " of " + rows + ": " + rowText(columns, row));
-            }
-        }
-    }
-
-    private static String rowText(Map<String, Object[]> columns, int row) {
-        StringBuilder sb = new StringBuilder();
-        columns.forEach((name, values) -> sb.append(name).append('=').append(values[row]).append(' '));
-        return sb.toString();
+        OracleCheck.check(evaluator, SCHEMA, columns, rows, allocator, Oracle::eval, true);
     }
 }
