@@ -2,7 +2,6 @@ package dev.floe.dataframe;
 
 import static dev.floe.dataframe.FloeAssertions.assertClose;
 import static dev.floe.dataframe.FloeAssertions.assertNoSpillFiles;
-import static dev.floe.expressions.Expressions.col;
 import static dev.floe.expressions.Expressions.count;
 import static dev.floe.expressions.Expressions.countStar;
 import static dev.floe.expressions.Expressions.first;
@@ -40,8 +39,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -129,24 +126,7 @@ class DecimalFrameTest {
 
     /** A table owned by this test (closed after it) of {@code schema} holding {@code values}. */
     private Table table(Schema schema, List<List<Object>> values) {
-        BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("decimal-test-" + tables.size(), 0, Long.MAX_VALUE);
-        VectorSchemaRoot root = VectorSchemaRoot.create(schema.toArrow(), allocator);
-        root.allocateNew();
-        for (int r = 0; r < values.size(); r++) {
-            for (int c = 0; c < schema.size(); c++) {
-                Object v = values.get(r).get(c);
-                FieldVector vector = root.getVector(c);
-                if (v == null) {
-                    vector.setNull(r);
-                } else if (vector instanceof DecimalVector d) {
-                    d.setSafe(r, (BigDecimal) v);
-                } else {
-                    ((BigIntVector) vector).setSafe(r, (Long) v);
-                }
-            }
-        }
-        root.setRowCount(values.size());
-        Table t = new Table(schema, root, allocator);
+        Table t = Rows.table(schema, values, "decimal-test-" + tables.size());
         tables.add(t);
         return t;
     }

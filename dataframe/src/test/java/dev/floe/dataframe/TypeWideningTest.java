@@ -20,13 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,29 +91,7 @@ class TypeWideningTest {
 
     /** A table owned by this test (closed after it) of {@code schema} holding {@code values}. */
     private Table table(Schema schema, List<List<Object>> values) {
-        BufferAllocator allocator = Floe.rootAllocator().newChildAllocator("widening-test-" + tables.size(), 0,
-                Long.MAX_VALUE);
-        VectorSchemaRoot root = VectorSchemaRoot.create(schema.toArrow(), allocator);
-        root.allocateNew();
-        for (int r = 0; r < values.size(); r++) {
-            for (int c = 0; c < schema.size(); c++) {
-                Object v = values.get(r).get(c);
-                FieldVector vector = root.getVector(c);
-                if (v == null) {
-                    vector.setNull(r);
-                } else if (vector instanceof DecimalVector d) {
-                    d.setSafe(r, (BigDecimal) v);
-                } else if (vector instanceof Float8Vector f) {
-                    f.setSafe(r, (Double) v);
-                } else if (vector instanceof VarCharVector s) {
-                    s.setSafe(r, ((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                } else {
-                    ((BigIntVector) vector).setSafe(r, (Long) v);
-                }
-            }
-        }
-        root.setRowCount(values.size());
-        Table t = new Table(schema, root, allocator);
+        Table t = Rows.table(schema, values, "widening-test-" + tables.size());
         tables.add(t);
         return t;
     }
