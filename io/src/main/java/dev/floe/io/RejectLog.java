@@ -51,6 +51,12 @@ public final class RejectLog {
     private final AtomicLong plainSplitsLeft = new AtomicLong();
     private final AtomicLong streamSplitsLeft = new AtomicLong();
     private volatile boolean expected;
+    /**
+     * Reads only add, so a fraction check racing them sees too many records, never too few (the class comment);
+     * a {@link #retract} subtracts, so checks read their three counts under its read lock and a retract changes
+     * them under its write lock.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock retraction = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     public RejectLog() {
         this(DEFAULT_CAPACITY);
@@ -125,14 +131,19 @@ public final class RejectLog {
      * the {@code kept} ones among them (removed by identity).
      */
     public void retract(long rows, long bytes, boolean stream, boolean splitEnded, long rejected, List<Reject> kept) {
-        this.rows.add(-rows);
-        if (!stream) {
-            bytesLeft.addAndGet(bytes);
+        retraction.writeLock().lock();
+        try {
+            this.rows.add(-rows);
+            if (!stream) {
+                bytesLeft.addAndGet(bytes);
+            }
+            if (splitEnded) {
+                (stream ? streamSplitsLeft : plainSplitsLeft).incrementAndGet();
+            }
+            this.rejected.addAndGet(-rejected);
+        } finally {
+            retraction.writeLock().unlock();
         }
-        if (splitEnded) {
-            (stream ? streamSplitsLeft : plainSplitsLeft).incrementAndGet();
-        }
-        this.rejected.addAndGet(-rejected);
         if (!kept.isEmpty()) {
             java.util.Set<Reject> mine = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             mine.addAll(kept);
@@ -200,9 +211,17 @@ public final class RejectLog {
         if (max < 0) {
             return;
         }
-        long left = finished ? 0 : recordsLeft(); // before the counts: see the class comment
-        long bad = rejected.get();
-        long total = rows.sum() + bad;
+        long left;
+        long bad;
+        long total;
+        retraction.readLock().lock();   // a retract takes back rows, bytes and rejects at once: never half of it
+        try {
+            left = finished ? 0 : recordsLeft(); // before the counts: see the class comment
+            bad = rejected.get();
+            total = rows.sum() + bad;
+        } finally {
+            retraction.readLock().unlock();
+        }
         if (bad == 0 || left < 0 || !over(bad, total + left, max)) {
             return;
         }

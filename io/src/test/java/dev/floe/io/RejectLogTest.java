@@ -80,4 +80,47 @@ class RejectLogTest {
         assertDoesNotThrow(() -> log.checkFraction("x"));
         assertThrows(CsvFormatException.class, () -> log.checkFraction(true, "x"));
     }
+
+    /**
+     * Regression: a retried task takes its split's rows, bytes and rejects back (retract) while other readers check
+     * the fraction; a check that saw the rejects without the rows and bytes failed a query at 0.5% rejected
+     * against a 1% budget. Split A's attempt is retracted and read again, over and over, while another thread
+     * checks; no check may fail, and the final exact check passes.
+     */
+    @org.junit.jupiter.api.Test
+    void aRetractionNeverShowsAnotherReaderTooFewRecords() throws InterruptedException {
+        RejectLog log = new RejectLog(0);
+        FileSplit a = new FileSplit("file:/a.csv", 0, 20_000, 21_000, 0);
+        FileSplit b = new FileSplit("file:/a.csv", 20_000, 1_000, 21_000, 1);
+        log.expect(java.util.List.of(a, b), CsvOptions.defaults());
+        log.limitFraction(0.01);
+        for (int i = 0; i < 50; i++) {
+            log.reject(null);
+        }
+        log.read(10_000, 20_000, false, true);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> spurious = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread checker = new Thread(() -> {
+            while (!stop.get() && spurious.get() == null) {
+                try {
+                    log.checkFraction("file:/a.csv");
+                } catch (RuntimeException e) {
+                    spurious.set(e);
+                }
+            }
+        });
+        checker.start();
+        long end = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < end && spurious.get() == null) {
+            log.retract(10_000, 20_000, false, true, 50, java.util.List.of());   // the attempt failed
+            for (int i = 0; i < 50; i++) {                                    // the retry reads split A again
+                log.reject(null);
+            }
+            log.read(10_000, 20_000, false, true);
+        }
+        stop.set(true);
+        checker.join();
+        assertTrue(spurious.get() == null, () -> "a check failed during a retraction: " + spurious.get().getMessage());
+        assertDoesNotThrow(() -> log.checkFraction(true, "file:/a.csv"));
+    }
 }
