@@ -117,7 +117,7 @@ SELECT sum(price * big * big) FROM prices
 ----
 DECIMAL overflow in ((price * big) * big)
 
-# round, floor and ceil of decimals have room for the carry (DuckDB's types); % with a decimal is a DOUBLE.
+# round, floor and ceil of decimals have room for the carry (DuckDB's types).
 query
 SELECT round(9.5), round(0.5), ceil(0.99), round(0.95, 1), floor(-0.5), floor(1.5), round(1.005, 2), round(123.456, -1), round(-2.5)
 ----
@@ -130,18 +130,34 @@ SELECT id, round(price, 1), floor(price), ceil(price), round(big, -2) FROM price
 5	20.0	19	20	NULL
 6	0.1	0	1	100000000000000000000
 
+# % of decimals is exact (DuckDB's DECIMAL % too); past BIGINT too
 query
-SELECT 5 % 2.0, 7.5 % 2
+SELECT 5 % 2.0, 7.5 % 2, 0.3 % 0.1, 12.34 % 1, -12.34 % 5, 99999999999999999999 % 7
 ----
-1.0	1.5
+1.0	1.5	0.0	0.34	-2.34	1
+
+query
+SELECT id, price % 1, big % 100 FROM prices WHERE id IN (1, 2, 5) ORDER BY id
+----
+1	0.10	90.12
+2	0.20	-10.50
+5	0.99	NULL
 
 # price + 1 and price * 2: a BIGINT literal counts by its digits, so narrow decimals stay narrow
 query floe-only
-DESCRIBE SELECT price + 1 AS a, price * 2 AS b, price + id AS c FROM prices
+DESCRIBE SELECT price + 1 AS a, price * 2 AS b, price + id AS c, coalesce(price, 0) AS d, price % 1 AS e FROM prices
 ----
 a	DECIMAL(10,2)	computed by the query	NULL
 b	DECIMAL(10,2)	computed by the query	NULL
 c	DECIMAL(22,2)	computed by the query	NULL
+d	DECIMAL(9,2)	computed by the query	NULL
+e	DECIMAL(9,2)	computed by the query	NULL
+
+# an integer past BIGINT is a count out of range in an option, not a fraction
+statement error
+SELECT count(*) FROM read_csv('${data}/prices.csv', ignore_errors = true, max_rejects = 99999999999999999999)
+----
+integer 99999999999999999999 is out of range; the largest is 9223372036854775807
 
 # the common type of decimals past 38 digits keeps the scale (nothing after the point is rounded away), so a value
 # whose integer part no longer fits is an error (DuckDB gives up scale instead: DECIMAL(38,21))

@@ -206,14 +206,14 @@ public final class TypeChecker {
         }
         lt = typeOf(left, schema, true);
         rt = typeOf(right, schema, true);
-        boolean exactDecimal = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL;
+        boolean exactDecimal = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.MOD;
         if (exactDecimal && decimalMix(lt, rt)) {
             Expr result = new Binary(op, asDecimalOperand(left, lt), asDecimalOperand(right, rt));
             typeOf(result, schema, true);
             return result;
         }
         if (op.isArithmetic() && lt.isNumeric() && rt.isNumeric()) {
-            // / and, with a DECIMAL, % and // are DOUBLE (as they were when 2.5 was a DOUBLE literal)
+            // / and, with a DECIMAL, // are DOUBLE (as in DuckDB)
             FloeType target = op == BinaryOp.DIV || lt == FloeType.FLOAT64 || rt == FloeType.FLOAT64
                     || lt.isDecimal() || rt.isDecimal() ? FloeType.FLOAT64 : FloeType.INT64;
             return new Binary(op, castTo(left, lt, target), castTo(right, rt, target));
@@ -307,6 +307,7 @@ public final class TypeChecker {
     static FloeType commonType(List<Expr> exprs, Schema schema, Expr context) {
         FloeType common = null;
         boolean stringLiterals = false;
+        int integerLiteralDigits = 0;   // BIGINT literals meet DECIMALs as the DECIMAL of their digits
         for (Expr e : exprs) {
             FloeType t = typeOrNull(e, schema);
             if (t == null) {
@@ -316,7 +317,16 @@ public final class TypeChecker {
                 stringLiterals = true;
                 continue;
             }
+            if (t == FloeType.INT64 && e instanceof Literal l && l.value() instanceof Long v) {
+                integerLiteralDigits = Math.max(integerLiteralDigits, BigDecimal.valueOf(v).precision());
+                continue;
+            }
             common = common == null ? t : unify(common, t, context);
+        }
+        if (integerLiteralDigits > 0) {
+            FloeType literals = common != null && common.isDecimal() ? FloeType.decimal(integerLiteralDigits, 0)
+                    : FloeType.INT64;
+            common = common == null ? literals : unify(common, literals, context);
         }
         if (stringLiterals) {
             common = common == null || common.isTemporal() ? (common == null ? FloeType.STRING : common)
@@ -387,7 +397,8 @@ public final class TypeChecker {
      * The type of {@code a op b} for DECIMAL operands (DuckDB's rules): + and - give
      * DECIMAL(max(s1,s2) + max(p1-s1,p2-s2) + 1, max(s1,s2)), * gives DECIMAL(p1+p2, s1+s2), each capped at 38
      * digits (a result that then does not fit is an error when evaluated); a product of scale above 38 is a
-     * PlanException. (% and // with a DECIMAL are DOUBLE, and never reach this.)
+     * PlanException; % gives DECIMAL(max integer digits + max s, max s), exact, x % 0 NULL. (// with a DECIMAL
+     * is DOUBLE, and never reaches this.)
      */
     public static FloeType decimalResultType(Binary b, FloeType lt, FloeType rt) {
         int max = FloeType.MAX_DECIMAL_PRECISION;
@@ -396,6 +407,12 @@ public final class TypeChecker {
                 int scale = Math.max(lt.scale(), rt.scale());
                 int integer = Math.max(lt.precision() - lt.scale(), rt.precision() - rt.scale());
                 return FloeType.decimal(Math.min(max, scale + integer + 1), scale);
+            }
+            case MOD -> {
+                // DuckDB's: the remainder has the larger scale and at most the larger integer part
+                int scale = Math.max(lt.scale(), rt.scale());
+                int integer = Math.max(lt.precision() - lt.scale(), rt.precision() - rt.scale());
+                return FloeType.decimal(Math.min(max, Math.max(1, scale + integer)), scale);
             }
             case MUL -> {
                 int scale = lt.scale() + rt.scale();

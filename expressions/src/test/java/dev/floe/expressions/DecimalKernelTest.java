@@ -74,7 +74,7 @@ class DecimalKernelTest {
         String[][] pairs = {{"a", "b"}, {"a", "a"}, {"b", "c"}, {"a", "c"}, {"c", "w"}, {"w", "x"}, {"x", "z"},
             {"a", "i"}, {"i", "c"}, {"t", "t"}, {"t", "i"}, {"w", "w"}};
         for (String[] p : pairs) {
-            for (BinaryOp op : List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL)) {
+            for (BinaryOp op : List.of(BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.MOD)) {
                 all.add(new Binary(op, col(p[0]), col(p[1])));
             }
             for (BinaryOp op : List.of(BinaryOp.EQ, BinaryOp.NE, BinaryOp.LT, BinaryOp.LE, BinaryOp.GT, BinaryOp.GE)) {
@@ -83,6 +83,8 @@ class DecimalKernelTest {
         }
         for (String d : decimals) {
             all.add(col(d).add(1));
+            all.add(col(d).mod(lit(new BigDecimal("0.07"))));
+            all.add(col(d).mod(0));
             all.add(col(d).mul(lit(new BigDecimal("-0.5"))));
             all.add(col(d).gt(lit(new BigDecimal("1.25"))));
             all.add(col(d).le(0));
@@ -235,7 +237,8 @@ class DecimalKernelTest {
         assertEquals(FloeType.FLOAT64, type(col("a").add(col("f"))));
         assertEquals(FloeType.FLOAT64, type(col("a").div(col("b"))));
         assertEquals(FloeType.FLOAT64, type(col("a").div(2)));
-        assertEquals(FloeType.FLOAT64, type(col("a").mod(col("b"))));   // % and // with a DECIMAL: DOUBLE
+        assertEquals(FloeType.decimal(11, 4), type(col("a").mod(col("b"))));   // exact, as in DuckDB
+        assertEquals(FloeType.FLOAT64, type(col("a").mod(col("f"))));
         assertEquals(FloeType.FLOAT64, type(col("a").intDiv(2)));
         assertEquals(D9_2, type(col("a").negate()));
         assertEquals(D9_2, type(abs(col("a"))));

@@ -103,7 +103,11 @@ final class DecimalOracle {
             if (l instanceof BigDecimal x) {
                 BigDecimal y = (BigDecimal) r;
                 FloeType type = TypeChecker.typeOf(b, schema);
+                if (b.op() == BinaryOp.MOD && y.signum() == 0) {
+                    return null;   // x % 0 is NULL
+                }
                 BigDecimal exact = switch (b.op()) {
+                    case MOD -> x.remainder(y);
                     case ADD -> x.add(y);
                     case SUB -> x.subtract(y);
                     case MUL -> x.multiply(y);

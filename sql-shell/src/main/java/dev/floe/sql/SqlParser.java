@@ -743,7 +743,11 @@ public final class SqlParser {
             if (negative) {
                 advance();
             }
+            Token number = peek();
             Object value = ((Literal) number(negative)).value();
+            if (value instanceof java.math.BigDecimal d && d.scale() == 0) {
+                throw error(number, "integer " + d.toPlainString() + " is out of range; the largest is " + Long.MAX_VALUE);
+            }
             return value instanceof java.math.BigDecimal d ? (Object) d.doubleValue() : value;   // option values: Double
         }
         throw expected("a literal value (a string, a number, TRUE or FALSE)");

@@ -52,7 +52,7 @@ final class DecimalArithmeticKernel extends Kernel {
                     + right.type() + " to " + type);
         }
         switch (expr.op()) {
-            case ADD, SUB, MUL -> { }
+            case ADD, SUB, MUL, MOD -> { }
             default -> throw new IllegalArgumentException("not a DECIMAL arithmetic operator: " + expr.op());
         }
         this.expr = expr;
@@ -111,6 +111,18 @@ final class DecimalArithmeticKernel extends Kernel {
                         }
                     }
                 }
+                case MOD -> {
+                    for (; i < n; i++) {
+                        if (!nulls || Bits.get(valid, i)) {
+                            long y = Math.multiplyExact(b.decimalLow(i), rightFactor);
+                            if (y == 0) {
+                                Bits.set(valid, i, false);   // x % 0 is NULL, as for BIGINT
+                            } else {
+                                store(o, i, Math.multiplyExact(a.decimalLow(i), leftFactor) % y);
+                            }
+                        }
+                    }
+                }
                 default -> {
                     for (; i < n; i++) {
                         if (!nulls || Bits.get(valid, i)) {
@@ -138,6 +150,7 @@ final class DecimalArithmeticKernel extends Kernel {
     private void wide(Operand a, Operand b, int n, ArrowBuf o, ArrowBuf valid, boolean nulls) {
         boolean mul = expr.op() == BinaryOp.MUL;
         boolean sub = expr.op() == BinaryOp.SUB;
+        boolean mod = expr.op() == BinaryOp.MOD;
         for (int i = 0; i < n; i++) {
             if (nulls && !Bits.get(valid, i)) {
                 continue;
@@ -146,6 +159,17 @@ final class DecimalArithmeticKernel extends Kernel {
             long xl = a.decimalLow(i);
             long yh = b.decimalHigh(i);
             long yl = b.decimalLow(i);
+            if (mod) {
+                // both at the result's scale, then the remainder (the sign of x, as BIGINT's %); x % 0 is NULL
+                BigInteger y = Decimals.toBigInteger(yh, yl).multiply(Decimals.powerOfTen(scale - right.type().scale()));
+                if (y.signum() == 0) {
+                    Bits.set(valid, i, false);
+                    continue;
+                }
+                BigInteger x = Decimals.toBigInteger(xh, xl).multiply(Decimals.powerOfTen(scale - left.type().scale()));
+                Decimals.setBig(o, i, x.remainder(y));   // |x % y| < |y| and <= |x|: it fits
+                continue;
+            }
             if (Decimals.fitsLong(xh, xl) && Decimals.fitsLong(yh, yl)) {
                 if (mul) {
                     long hi = Math.multiplyHigh(xl, yl);
@@ -210,6 +234,7 @@ final class DecimalArithmeticKernel extends Kernel {
         BigDecimal r = switch (expr.op()) {
             case ADD -> x.add(y);
             case SUB -> x.subtract(y);
+            case MOD -> x.remainder(y);
             default -> x.multiply(y);
         };
         return new EvaluationException("DECIMAL overflow in " + expr.toSql() + " at row " + row + ": "

@@ -128,7 +128,7 @@ public final class KernelCompiler {
             // DECIMALs of different precision and scale meet uncast: the kernels rescale exactly
             return switch (b.op()) {
                 case EQ, NE, LT, LE, GT, GE -> new ComparisonKernel(b, left, right, allocator);
-                case ADD, SUB, MUL -> new DecimalArithmeticKernel(b,
+                case ADD, SUB, MUL, MOD -> new DecimalArithmeticKernel(b,
                         TypeChecker.decimalResultType(b, left.type(), right.type()), left, right, allocator);
                 default -> throw new IllegalStateException("no DECIMAL kernel for " + b.toSql()
                         + "; TypeChecker.coerce should have rejected it or cast the operands");
