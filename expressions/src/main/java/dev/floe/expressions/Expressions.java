@@ -51,12 +51,12 @@ public final class Expressions {
         }
         if (value instanceof java.math.BigDecimal d) {
             java.math.BigDecimal v = d.scale() < 0 ? d.setScale(0) : d;
-            int precision = Math.max(1, Math.max(v.precision(), v.scale()));
-            if (precision > FloeType.MAX_DECIMAL_PRECISION) {
-                throw new IllegalArgumentException("no DECIMAL literal for " + v.toPlainString() + ": it has " + precision
-                        + " digits, more than " + FloeType.MAX_DECIMAL_PRECISION);
+            FloeType type = FloeType.decimalOf(v);
+            if (type == null) {
+                throw new IllegalArgumentException("no DECIMAL literal for " + v.toPlainString() + ": it has "
+                        + Math.max(v.precision(), v.scale()) + " digits, more than " + FloeType.MAX_DECIMAL_PRECISION);
             }
-            return new Literal(v, FloeType.decimal(precision, v.scale()));
+            return new Literal(v, type);
         }
         throw new IllegalArgumentException("no Floe literal for " + value.getClass().getName() + " " + value);
     }

@@ -86,6 +86,16 @@ public final class FloeType implements Serializable {
                 "DECIMAL(" + precision + "," + scale + ")", new ArrowType.Decimal(precision, scale, 128), precision, scale));
     }
 
+    /**
+     * The DECIMAL of exactly {@code value}'s digits, the type SQL gives it written out: 12.50 is DECIMAL(4,2),
+     * -0.05 DECIMAL(2,2), 1E+3 DECIMAL(4,0); null when that needs more than 38 digits.
+     */
+    public static FloeType decimalOf(java.math.BigDecimal value) {
+        java.math.BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
+        int precision = Math.max(1, Math.max(v.precision(), v.scale()));
+        return precision > MAX_DECIMAL_PRECISION ? null : decimal(precision, v.scale());
+    }
+
     /** The six plain types, in the order the enum this class replaced declared them; decimals are not listed. */
     public static List<FloeType> values() {
         return PLAIN;

@@ -55,8 +55,7 @@ public record Literal(Object value, FloeType type) implements Expr {
      */
     private String decimalSql(java.math.BigDecimal decimal) {
         String digits = decimal.toPlainString();
-        int natural = Math.max(1, Math.max(decimal.precision(), decimal.scale()));
-        boolean readsBack = natural == type.precision() && type.scale() > 0;   // "1000" would read back as a BIGINT
+        boolean readsBack = FloeType.decimalOf(decimal) == type && type.scale() > 0;   // "1000" would read back as a BIGINT
         return readsBack ? digits : "CAST('" + digits + "' AS " + type.sqlName() + ")";
     }
 

@@ -318,7 +318,7 @@ public final class TypeChecker {
                 continue;
             }
             if (t == FloeType.INT64 && e instanceof Literal l && l.value() instanceof Long v) {
-                integerLiteralDigits = Math.max(integerLiteralDigits, BigDecimal.valueOf(v).precision());
+                integerLiteralDigits = Math.max(integerLiteralDigits, FloeType.decimalOf(BigDecimal.valueOf(v)).precision());
                 continue;
             }
             common = common == null ? t : unify(common, t, context);
@@ -472,7 +472,7 @@ public final class TypeChecker {
     private static Expr asDecimalOperand(Expr e, FloeType type) {
         if (e instanceof Literal l && l.value() instanceof Long v) {
             BigDecimal d = BigDecimal.valueOf(v);
-            return new Literal(d, FloeType.decimal(d.precision(), 0));
+            return new Literal(d, FloeType.decimalOf(d));
         }
         return castTo(e, type, asDecimal(type));
     }

@@ -1174,7 +1174,7 @@ public final class SqlParser {
                 return lit(Long.parseLong(text));
             } catch (NumberFormatException e) {
                 java.math.BigDecimal exact = new java.math.BigDecimal(text);
-                if (exact.precision() <= FloeType.MAX_DECIMAL_PRECISION) {
+                if (FloeType.decimalOf(exact) != null) {
                     return lit(exact);   // past BIGINT: DECIMAL(n,0), as in Spark
                 }
                 throw error(t, "integer " + text + " has " + exact.precision() + " digits, more than a DECIMAL holds ("
@@ -1183,7 +1183,7 @@ public final class SqlParser {
         }
         if (text.indexOf('e') < 0 && text.indexOf('E') < 0) {
             java.math.BigDecimal exact = new java.math.BigDecimal(text);
-            if (exact.precision() <= FloeType.MAX_DECIMAL_PRECISION && exact.scale() <= FloeType.MAX_DECIMAL_PRECISION) {
+            if (FloeType.decimalOf(exact) != null) {
                 return lit(exact);   // 1.50 is DECIMAL(3,2), as in DuckDB and Spark
             }
         }
